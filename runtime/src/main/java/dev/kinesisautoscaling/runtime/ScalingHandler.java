@@ -1,0 +1,148 @@
+package dev.kinesisautoscaling.runtime;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kinesisautoscaling.runtime.aws.AwsClients;
+import dev.kinesisautoscaling.runtime.aws.ConsumerFunctions;
+import dev.kinesisautoscaling.runtime.aws.KinesisStreams;
+import dev.kinesisautoscaling.runtime.aws.ScalingAlarms;
+import dev.kinesisautoscaling.runtime.notification.NotificationParser;
+import dev.kinesisautoscaling.runtime.scaling.Decision;
+import dev.kinesisautoscaling.runtime.scaling.Outcome;
+import dev.kinesisautoscaling.runtime.telemetry.DecisionLog;
+import dev.kinesisautoscaling.runtime.telemetry.JsonLog;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+
+/**
+ * The scaling Lambda's entry point: takes the SNS event that carries the scale-up and scale-down
+ * alarms' notifications and handles every record on its own.
+ *
+ * <p>The work is done by {@link ScalingService}; this class unwraps the event, writes one decision
+ * line per record and fails the invocation when a record failed on an AWS call.
+ */
+public final class ScalingHandler implements RequestHandler<SNSEvent, ScalingReport> {
+
+    private static final String SNS_EVENT_SOURCE = "aws:sns";
+
+    private final ScalingService service;
+    private final DecisionLog decisions;
+    private final RuntimeSettings settings;
+
+    /**
+     * Builds the AWS clients once per execution environment from the function's environment
+     * (region from {@code AWS_REGION}, credentials from the default chain).
+     *
+     * @throws IllegalArgumentException naming the environment variable that is missing or malformed
+     */
+    public ScalingHandler() {
+        this(RuntimeSettings.fromEnvironment(System.getenv()));
+    }
+
+    private ScalingHandler(RuntimeSettings settings) {
+        this(AwsClients.create(settings), settings, Clock.systemUTC(), System.out);
+    }
+
+    /**
+     * Uses the given clients and clock, with the default settings: for tests.
+     *
+     * @param kinesis the Kinesis client
+     * @param cloudWatch the CloudWatch client
+     * @param lambda the Lambda client
+     * @param clock the current time
+     */
+    public ScalingHandler(KinesisClient kinesis, CloudWatchClient cloudWatch, LambdaClient lambda, Clock clock) {
+        this(kinesis, cloudWatch, lambda, clock, System.out);
+    }
+
+    /**
+     * Uses the given clients and clock and writes its log lines to the given stream: for tests and
+     * the simulator.
+     *
+     * @param kinesis the Kinesis client
+     * @param cloudWatch the CloudWatch client
+     * @param lambda the Lambda client
+     * @param clock the current time
+     * @param logOutput where log lines go
+     */
+    public ScalingHandler(KinesisClient kinesis, CloudWatchClient cloudWatch, LambdaClient lambda, Clock clock,
+                          PrintStream logOutput) {
+        this(new AwsClients(kinesis, cloudWatch, lambda,
+                        AwsClients.throttlingOnlyRetries(RuntimeSettings.DEFAULT_MAX_ATTEMPTS)),
+                RuntimeSettings.defaults("us-east-1"), clock, logOutput);
+    }
+
+    private ScalingHandler(AwsClients clients, RuntimeSettings settings, Clock clock, PrintStream logOutput) {
+        ObjectMapper mapper = new ObjectMapper();
+        JsonLog log = new JsonLog(logOutput, settings.logLevel(), clock, mapper);
+        this.settings = settings;
+        this.decisions = new DecisionLog(log, settings.functionName());
+        this.service = new ScalingService(
+                new NotificationParser(mapper),
+                new ScalingAlarms(clients.cloudWatch()),
+                new KinesisStreams(clients.kinesis(), clients.updateShardCountRetries()),
+                new ConsumerFunctions(clients.lambda()),
+                clock);
+    }
+
+    /**
+     * Handles every record of the event; one bad record does not stop the others.
+     *
+     * @param event the SNS event
+     * @param context the invocation's context; its remaining time stops the loop before a timeout
+     * @return each record's outcome
+     * @throws ScalingFailedException after all records, when any of them failed on an AWS call
+     */
+    @Override
+    public ScalingReport handleRequest(SNSEvent event, Context context) {
+        ScalingReport report = new ScalingReport();
+        List<SNSEvent.SNSRecord> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
+        if (records.isEmpty()) {
+            record(report, Decision.forMessage("none").build(Outcome.INVALID_NOTIFICATION, "the event has no records"));
+            return report;
+        }
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            Decision decision = handleRecord(records.get(i), i, context);
+            record(report, decision);
+            if (decision.outcome() == Outcome.FAILED) {
+                failures.add(decision.messageId() + " (" + decision.streamName() + "): " + decision.reason());
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new ScalingFailedException(failures.size() + " of " + records.size() + " records failed: "
+                    + String.join("; ", failures));
+        }
+        return report;
+    }
+
+    private Decision handleRecord(SNSEvent.SNSRecord record, int index, Context context) {
+        if (record == null || record.getSNS() == null) {
+            return Decision.forMessage("record-" + index)
+                    .build(Outcome.INVALID_NOTIFICATION, "record " + index + " has no Sns object");
+        }
+        SNSEvent.SNS sns = record.getSNS();
+        String messageId = sns.getMessageId() == null ? "record-" + index : sns.getMessageId();
+        if (!SNS_EVENT_SOURCE.equals(record.getEventSource())) {
+            return Decision.forMessage(messageId).build(Outcome.INVALID_NOTIFICATION,
+                    "record " + index + " has EventSource '" + record.getEventSource() + "', not aws:sns");
+        }
+        if (context != null && context.getRemainingTimeInMillis() < settings.recordTimeReserve().toMillis()) {
+            return Decision.forMessage(messageId).build(Outcome.FAILED, "not handled: only "
+                    + context.getRemainingTimeInMillis() + " ms of the invocation were left");
+        }
+        return service.handle(messageId, sns.getMessage());
+    }
+
+    private void record(ScalingReport report, Decision decision) {
+        decisions.record(decision);
+        report.add(decision);
+    }
+}

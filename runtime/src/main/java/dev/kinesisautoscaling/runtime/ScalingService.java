@@ -1,0 +1,264 @@
+package dev.kinesisautoscaling.runtime;
+
+import dev.kinesisautoscaling.runtime.aws.AlarmPair;
+import dev.kinesisautoscaling.runtime.aws.AlarmRewrite;
+import dev.kinesisautoscaling.runtime.aws.ConsumerFunctions;
+import dev.kinesisautoscaling.runtime.aws.KinesisStreams;
+import dev.kinesisautoscaling.runtime.aws.ScalingAlarms;
+import dev.kinesisautoscaling.runtime.aws.StreamSummary;
+import dev.kinesisautoscaling.runtime.contract.MetricContract;
+import dev.kinesisautoscaling.runtime.notification.AlarmNotification;
+import dev.kinesisautoscaling.runtime.notification.InvalidNotificationException;
+import dev.kinesisautoscaling.runtime.notification.NotificationParser;
+import dev.kinesisautoscaling.runtime.scaling.AlarmConfigurationException;
+import dev.kinesisautoscaling.runtime.scaling.Decision;
+import dev.kinesisautoscaling.runtime.scaling.Outcome;
+import dev.kinesisautoscaling.runtime.scaling.ScaleAction;
+import dev.kinesisautoscaling.runtime.scaling.ScalingBudget;
+import dev.kinesisautoscaling.runtime.scaling.ScalingHistory;
+import dev.kinesisautoscaling.runtime.scaling.ScalingPolicy;
+import dev.kinesisautoscaling.runtime.scaling.ShardCounts;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalDouble;
+import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
+import software.amazon.awssdk.services.cloudwatch.model.StateValue;
+
+/**
+ * Handles one alarm notification from start to end (SPEC §4) and says what it decided.
+ *
+ * <p>The order of the AWS calls is what keeps a notification from scaling a stream twice. Before
+ * anything else, the alarm pair is compared with the stream: alarms computed for another shard
+ * count mean that a scaling (or a hand reshard, or a stack update) already happened, and the pair
+ * is repaired instead of scaled again. After an {@code UpdateShardCount}, {@code LastScaledTimestamp}
+ * is written before the alarms are rewritten, so that there is no moment in which the pair matches
+ * the new count while a redelivered notification would still look new.
+ */
+public final class ScalingService {
+
+    private final NotificationParser parser;
+    private final ScalingAlarms alarms;
+    private final KinesisStreams streams;
+    private final ConsumerFunctions consumers;
+    private final Clock clock;
+
+    /**
+     * Acts through the given AWS access classes.
+     *
+     * @param parser reads notifications
+     * @param alarms the CloudWatch calls
+     * @param streams the Kinesis calls
+     * @param consumers the Lambda calls
+     * @param clock the current time, for timestamps and the daily budget
+     */
+    public ScalingService(NotificationParser parser, ScalingAlarms alarms, KinesisStreams streams,
+                          ConsumerFunctions consumers, Clock clock) {
+        this.parser = parser;
+        this.alarms = alarms;
+        this.streams = streams;
+        this.consumers = consumers;
+        this.clock = clock;
+    }
+
+    /**
+     * Handles one SNS message.
+     *
+     * <p>Bad input, a busy stream, a bound and the daily budget end in a decision; an AWS call that
+     * fails ends in {@link Outcome#FAILED}, after the alarm was set to {@code OK} so that CloudWatch
+     * notifies again. Nothing is thrown.
+     *
+     * @param messageId the SNS message id
+     * @param message the SNS message, a CloudWatch alarm notification
+     * @return the decision
+     */
+    public Decision handle(String messageId, String message) {
+        Decision.Builder decision = Decision.forMessage(messageId);
+        AlarmNotification notification;
+        try {
+            notification = parser.parse(message);
+        } catch (InvalidNotificationException e) {
+            return decision.build(Outcome.INVALID_NOTIFICATION, e.getMessage());
+        }
+        decision.alarm(notification.streamName(), notification.alarmName(), notification.action());
+        if (!notification.isAlarm()) {
+            return decision.build(Outcome.IGNORED, "the alarm entered " + notification.newState() + ", not ALARM");
+        }
+        try {
+            return act(notification, decision);
+        } catch (AlarmConfigurationException e) {
+            return decision.build(Outcome.INVALID_CONFIGURATION, e.getMessage());
+        } catch (RuntimeException e) {
+            String reason = describe(e);
+            decision.detail("error", e.getClass().getName());
+            try {
+                alarms.setState(notification.alarmName(), StateValue.OK,
+                        "Scaling failed (" + reason + "); set to OK so that the alarm notifies again");
+                decision.detail("alarmState", StateValue.OK.toString());
+            } catch (RuntimeException resetFailure) {
+                decision.detail("alarmStateResetFailure", describe(resetFailure));
+            }
+            return decision.build(Outcome.FAILED, reason);
+        }
+    }
+
+    private Decision act(AlarmNotification notification, Decision.Builder decision) {
+        Map<String, String> tags = alarms.tags(notification.alarmArn());
+        ScalingPolicy policy = ScalingPolicy.fromTags(notification.alarmName(), notification.action(), tags);
+        decision.dryRun(policy.dryRun());
+
+        StreamSummary stream = streams.describe(notification.streamName());
+        if (stream.onDemand()) {
+            reset(notification, "stream is in on-demand mode");
+            return decision.build(Outcome.ON_DEMAND, "the stream is in on-demand mode, which Kinesis scales by itself");
+        }
+        if (!stream.active()) {
+            alarms.setState(notification.alarmName(), StateValue.OK,
+                    "Stream is " + stream.status() + "; set to OK so that the alarm notifies again");
+            return decision.build(Outcome.STREAM_BUSY, "the stream is " + stream.status()
+                    + "; the alarm was set to OK so that it notifies again at its next evaluation");
+        }
+        int current = stream.openShardCount();
+        decision.current(current);
+
+        AlarmPair pair = alarms.describePair(policy.scaleUpAlarmName(), policy.scaleDownAlarmName());
+        MetricAlarm complementary = notification.action() == ScaleAction.UP ? pair.scaleDown() : pair.scaleUp();
+        ScalingHistory history = ScalingHistory.fromTags(notification.alarmName(), tags)
+                .merge(ScalingHistory.fromTags(complementary.alarmName(), alarms.tags(complementary.alarmArn())));
+        Instant now = clock.instant();
+
+        double expectedDownThreshold = downThreshold(current, policy);
+        if (!pair.matches(current, expectedDownThreshold)) {
+            return repair(notification, policy, pair, history.withRepair(now), current, decision);
+        }
+        if (history.isStale(notification.stateChangeTime())) {
+            reset(notification, "notification already acted on");
+            return decision.build(Outcome.STALE, "the alarm's state change at " + notification.stateChangeTime()
+                    + " is not after the last scaling at " + history.lastScaled().orElseThrow());
+        }
+
+        int target = ShardCounts.target(notification.action(), current, policy.minShardCount(), policy.maxShardCount());
+        decision.target(target);
+        if (target == current) {
+            reset(notification, "stream is at its shard count bound");
+            String bound = notification.action() == ScaleAction.UP
+                    ? "maximum of " + policy.maxShardCount() : "minimum of " + policy.minShardCount();
+            return decision.build(Outcome.AT_BOUND, "the stream has " + current + " shards, at its " + bound);
+        }
+
+        ScalingBudget.Check budget = ScalingBudget.check(history, notification.action(), now);
+        decision.detail("callsInLast24Hours", budget.callsInWindow());
+        decision.detail("callsAllowedIn24Hours", budget.callsAllowed());
+        if (!budget.allowed()) {
+            reset(notification, "daily UpdateShardCount budget exhausted");
+            return decision.build(Outcome.BUDGET_EXHAUSTED, "no UpdateShardCount call left for a scale-"
+                    + notification.action().tagValue().toLowerCase(java.util.Locale.ROOT)
+                    + " until " + budget.availableAt().orElseThrow());
+        }
+
+        decision.detail("alarmChanges", alarmChanges(pair, target, policy));
+        if (policy.dryRun()) {
+            reset(notification, "dry run");
+            return decision.build(Outcome.DRY_RUN, "dry run: would scale from " + current + " to " + target + " shards");
+        }
+
+        switch (streams.updateShardCount(notification.streamName(), target)) {
+            case BUSY -> {
+                alarms.setState(notification.alarmName(), StateValue.OK,
+                        "Stream is busy resharding; set to OK so that the alarm notifies again");
+                return decision.build(Outcome.STREAM_BUSY, "Kinesis answered ResourceInUseException; the alarm was "
+                        + "set to OK so that it notifies again at its next evaluation");
+            }
+            case LIMIT_EXCEEDED -> {
+                Map<String, String> refusal = history.withLimitExceeded(now).toTags();
+                alarms.tag(pair.scaleUp().alarmArn(), refusal);
+                alarms.tag(pair.scaleDown().alarmArn(), refusal);
+                reset(notification, "Kinesis refused UpdateShardCount with a limit");
+                return decision.build(Outcome.LIMIT_EXCEEDED, "Kinesis refused UpdateShardCount with "
+                        + "LimitExceededException; no further call for this stream before "
+                        + now.plus(ScalingBudget.REFUSAL_HOLD));
+            }
+            case ACCEPTED -> {
+                applyShardCount(pair, policy, history.withCall(now), target, decision,
+                        "Scaled from " + current + " to " + target + " shards");
+                Outcome outcome = notification.action() == ScaleAction.UP ? Outcome.SCALED_UP : Outcome.SCALED_DOWN;
+                return decision.build(outcome, "scaled from " + current + " to " + target + " shards");
+            }
+            default -> throw new IllegalStateException("unknown UpdateShardCount result");
+        }
+    }
+
+    private Decision repair(AlarmNotification notification, ScalingPolicy policy, AlarmPair pair,
+                            ScalingHistory history, int current, Decision.Builder decision) {
+        decision.target(current);
+        decision.detail("alarmChanges", alarmChanges(pair, current, policy));
+        String found = "the alarms are computed for " + AlarmRewrite.shardCount(pair.scaleUp()) + " (scale-up) and "
+                + AlarmRewrite.shardCount(pair.scaleDown()) + " (scale-down) shards with a scale-down threshold of "
+                + pair.scaleDown().threshold() + ", but the stream has " + current + " shards";
+        if (policy.dryRun()) {
+            reset(notification, "dry run");
+            return decision.build(Outcome.DRY_RUN, "dry run: would repair the alarms without scaling; " + found);
+        }
+        applyShardCount(pair, policy, history, current, decision,
+                "Repaired for the stream's " + current + " shards");
+        return decision.build(Outcome.REPAIRED, found + "; repaired them without scaling");
+    }
+
+    /**
+     * Brings the pair to a shard count: history first, then both alarms, then their states, then
+     * the consumer's concurrency.
+     */
+    private void applyShardCount(AlarmPair pair, ScalingPolicy policy, ScalingHistory history, int shards,
+                                 Decision.Builder decision, String stateReason) {
+        Map<String, String> historyTags = history.toTags();
+        alarms.tag(pair.scaleUp().alarmArn(), historyTags);
+        alarms.tag(pair.scaleDown().alarmArn(), historyTags);
+        alarms.rewrite(pair.scaleUp(), shards, OptionalDouble.empty());
+        alarms.rewrite(pair.scaleDown(), shards, OptionalDouble.of(downThreshold(shards, policy)));
+        alarms.setState(pair.scaleUp().alarmName(), StateValue.INSUFFICIENT_DATA, stateReason);
+        alarms.setState(pair.scaleDown().alarmName(), StateValue.INSUFFICIENT_DATA, stateReason);
+        policy.consumer().ifPresent(consumer -> {
+            ConsumerFunctions.Result result = consumers.follow(consumer, shards);
+            Map<String, Object> concurrency = new LinkedHashMap<>();
+            concurrency.put("function", consumer.functionArn());
+            concurrency.put("reservedConcurrency", result.reserved() ? result.reservedConcurrency() : "unreserved");
+            if (!result.reserved()) {
+                concurrency.put("refusedReservation", result.reservedConcurrency());
+                concurrency.put("refusal", result.refusal());
+                decision.metric(MetricContract.CONSUMER_CONCURRENCY_FALLBACKS);
+            }
+            decision.detail("consumerConcurrency", concurrency);
+        });
+    }
+
+    private void reset(AlarmNotification notification, String why) {
+        alarms.setState(notification.alarmName(), StateValue.INSUFFICIENT_DATA,
+                "Reset by the scaling function (" + why + ") so that the alarm can notify again");
+    }
+
+    private static double downThreshold(int shards, ScalingPolicy policy) {
+        return ShardCounts.scaleDownThreshold(shards, policy.minShardCount(), policy.scaleDownThreshold());
+    }
+
+    private static Map<String, Object> alarmChanges(AlarmPair pair, int shards, ScalingPolicy policy) {
+        Map<String, Object> changes = new LinkedHashMap<>();
+        changes.put(pair.scaleUp().alarmName(), Map.of("s1", change(AlarmRewrite.shardCount(pair.scaleUp()), shards)));
+        changes.put(pair.scaleDown().alarmName(), Map.of(
+                "s1", change(AlarmRewrite.shardCount(pair.scaleDown()), shards),
+                "threshold", change(pair.scaleDown().threshold(), downThreshold(shards, policy))));
+        return changes;
+    }
+
+    private static Map<String, Object> change(Object from, Object to) {
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("from", from);
+        change.put("to", to);
+        return change;
+    }
+
+    private static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}
