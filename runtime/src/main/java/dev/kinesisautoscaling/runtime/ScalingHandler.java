@@ -47,7 +47,20 @@ public final class ScalingHandler implements RequestHandler<SNSEvent, ScalingRep
     }
 
     private ScalingHandler(RuntimeSettings settings) {
-        this(AwsClients.create(settings), settings, Clock.systemUTC(), System.out);
+        this(settings, Clock.systemUTC(), System.out);
+    }
+
+    /**
+     * Builds real AWS clients from explicit settings instead of the environment: for tests against
+     * a local endpoint, the simulator and benchmarks. Endpoint and credentials still come from the
+     * SDK's standard variables and system properties.
+     *
+     * @param settings the region, log level, attempts and timeouts
+     * @param clock the current time
+     * @param logOutput where log lines go
+     */
+    public ScalingHandler(RuntimeSettings settings, Clock clock, PrintStream logOutput) {
+        this(AwsClients.create(settings), settings, clock, logOutput);
     }
 
     /**
