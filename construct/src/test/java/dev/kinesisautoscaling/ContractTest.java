@@ -1,0 +1,128 @@
+package dev.kinesisautoscaling;
+
+import static dev.kinesisautoscaling.TestStacks.properties;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kinesisautoscaling.internal.ScalingContract;
+import dev.kinesisautoscaling.runtime.ScalingHandler;
+import dev.kinesisautoscaling.runtime.aws.AlarmRewrite;
+import dev.kinesisautoscaling.runtime.contract.AlarmContract;
+import dev.kinesisautoscaling.runtime.contract.MetricContract;
+import dev.kinesisautoscaling.runtime.scaling.ConsumerConcurrency;
+import dev.kinesisautoscaling.runtime.scaling.Outcome;
+import dev.kinesisautoscaling.runtime.scaling.ScaleAction;
+import dev.kinesisautoscaling.runtime.scaling.ScalingPolicy;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Template;
+import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
+
+/**
+ * The construct writes exactly the alarm ids and tag keys that the scaling function reads: this
+ * test reads both modules.
+ */
+class ContractTest {
+
+    /** Tags the function writes itself; the construct never does. */
+    private static final Set<String> WRITTEN_BY_THE_FUNCTION = Set.of(AlarmContract.TAG_LAST_SCALED_TIMESTAMP,
+            AlarmContract.TAG_RECENT_SCALING_CALLS, AlarmContract.TAG_LIMIT_EXCEEDED_TIMESTAMP);
+
+    private static Map<String, Object> constants(Class<?> type) throws IllegalAccessException {
+        Map<String, Object> constants = new HashMap<>();
+        for (Field field : type.getDeclaredFields()) {
+            int modifiers = field.getModifiers();
+            if (Modifier.isPublic(modifiers) && Modifier.isStatic(modifiers) && Modifier.isFinal(modifiers)) {
+                constants.put(field.getName(), field.get(null));
+            }
+        }
+        return constants;
+    }
+
+    @Test
+    void usesTheRuntimesValueForEveryNameTheyShare() throws Exception {
+        Map<String, Object> construct = constants(ScalingContract.class);
+        Map<String, Object> runtime = new HashMap<>(constants(AlarmContract.class));
+        runtime.putAll(constants(MetricContract.class));
+        runtime.put("METRIC_NAMESPACE", MetricContract.NAMESPACE);
+        runtime.put("HANDLER", ScalingHandler.class.getName());
+
+        for (Map.Entry<String, Object> name : construct.entrySet()) {
+            assertThat(runtime).as("the runtime knows " + name.getKey()).containsKey(name.getKey());
+            assertThat(name.getValue()).as(name.getKey()).isEqualTo(runtime.get(name.getKey()));
+        }
+    }
+
+    @Test
+    void writesEveryTagTheRuntimeReads() throws Exception {
+        Map<String, Object> construct = constants(ScalingContract.class);
+        for (Map.Entry<String, Object> name : constants(AlarmContract.class).entrySet()) {
+            if (name.getKey().startsWith("TAG_") && !WRITTEN_BY_THE_FUNCTION.contains(name.getValue())) {
+                assertThat(construct).as("the construct writes " + name.getValue()).containsEntry(name.getKey(), name.getValue());
+            }
+        }
+    }
+
+    @Test
+    void namesTheFailureMetricsAfterTheRuntimesOutcomes() {
+        assertThat(ScalingContract.SCALING_FAILURES).isEqualTo(Outcome.FAILED.metricName());
+        assertThat(ScalingContract.INVALID_NOTIFICATIONS).isEqualTo(Outcome.INVALID_NOTIFICATION.metricName());
+        assertThat(ScalingContract.INVALID_CONFIGURATIONS).isEqualTo(Outcome.INVALID_CONFIGURATION.metricName());
+    }
+
+    @Test
+    void writesAPolicyAndMetricMathThatTheRuntimeReadsBack() {
+        Stack stack = TestStacks.stack();
+        String consumerArn = "arn:aws:lambda:us-east-1:123456789012:function:orders-consumer";
+        AutoScalingKinesisStream.Builder.create(stack, "Orders")
+                .streamName("orders").shardCount(3).minShardCount(2).maxShardCount(12)
+                .scaleDownThreshold(0.2).iteratorAgeBlock(Duration.minutes(20)).dryRun(true)
+                .consumerFunction(Function.fromFunctionArn(stack, "Consumer", consumerArn))
+                .consumerConcurrencyPerShard(4)
+                .build();
+        Template template = Template.fromStack(stack);
+
+        for (ScaleAction action : ScaleAction.values()) {
+            String prefix = action == ScaleAction.UP ? "OrdersScaleUpAlarm" : "OrdersScaleDownAlarm";
+            Map<String, Object> alarm = properties(template, "AWS::CloudWatch::Alarm", prefix);
+            String alarmName = (String) alarm.get("AlarmName");
+            Map<String, String> tags = new HashMap<>();
+            TestStacks.tags(alarm).forEach((key, value) -> tags.put(key, (String) value));
+
+            ScalingPolicy policy = ScalingPolicy.fromTags(alarmName, ScaleAction.fromAlarmName(alarmName).orElseThrow(), tags);
+
+            assertThat(policy.action()).isEqualTo(action);
+            assertThat(policy.scaleUpAlarmName()).isEqualTo("orders-scale-up");
+            assertThat(policy.scaleDownAlarmName()).isEqualTo("orders-scale-down");
+            assertThat(policy.minShardCount()).isEqualTo(2);
+            assertThat(policy.maxShardCount()).isEqualTo(12);
+            assertThat(policy.scaleDownThreshold()).isEqualTo(0.2);
+            assertThat(policy.dryRun()).isTrue();
+            assertThat(policy.consumer()).contains(new ConsumerConcurrency(consumerArn, 4));
+            assertThat(AlarmRewrite.shardCount(metricAlarm(alarmName, alarm))).isEqualTo(3);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static MetricAlarm metricAlarm(String name, Map<String, Object> properties) {
+        List<MetricDataQuery> queries = new ArrayList<>();
+        for (Object item : (List<Object>) properties.get("Metrics")) {
+            Map<String, Object> query = (Map<String, Object>) item;
+            queries.add(MetricDataQuery.builder()
+                    .id((String) query.get("Id"))
+                    .expression((String) query.get("Expression"))
+                    .returnData((Boolean) query.get("ReturnData"))
+                    .build());
+        }
+        return MetricAlarm.builder().alarmName(name).metrics(queries).build();
+    }
+}

@@ -1,0 +1,174 @@
+package dev.kinesisautoscaling;
+
+import static dev.kinesisautoscaling.TestStacks.only;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.lambda.ApplicationLogLevel;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.sns.Topic;
+
+class KinesisStreamScalerTest {
+
+    @Nested
+    class Defaults {
+
+        private final Stack stack = TestStacks.stack();
+        private final AutoScalingKinesisStream orders = AutoScalingKinesisStream.Builder.create(stack, "Orders").build();
+        private final Template template = Template.fromStack(stack);
+
+        @Test
+        void runsTheJavaScalingFunctionOnTheNewestJavaRuntimeOnArm() {
+            template.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                    "Runtime", "java25",
+                    "Architectures", List.of("arm64"),
+                    "Handler", "dev.kinesisautoscaling.runtime.ScalingHandler",
+                    "MemorySize", AutoScalingDefaults.SCALER_MEMORY_MIB,
+                    "Timeout", AutoScalingDefaults.SCALER_TIMEOUT_SECONDS,
+                    "Code", Map.of("S3Key", Match.stringLikeRegexp("[0-9a-f]{64}\\.jar"))));
+        }
+
+        @Test
+        void scalesOneNotificationAtATime() {
+            template.hasResourceProperties("AWS::Lambda::Function", Map.of("ReservedConcurrentExecutions", 1));
+        }
+
+        @Test
+        void logsJsonToALogGroupKeptForAYear() {
+            template.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                    "LoggingConfig", Map.of("LogFormat", "JSON", "ApplicationLogLevel", "INFO",
+                            "LogGroup", Map.of("Ref", Match.stringLikeRegexp("KinesisStreamScalerLogGroup.*"))),
+                    "Environment", Map.of("Variables", Match.objectLike(Map.of("LOG_LEVEL", "INFO")))));
+            template.hasResourceProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 365));
+        }
+
+        @Test
+        void keepsFailedEventsInAnEncryptedQueue() {
+            template.hasResourceProperties("AWS::SQS::Queue", Map.of("SqsManagedSseEnabled", true,
+                    "MessageRetentionPeriod", 14 * 24 * 3600));
+            template.hasResourceProperties("AWS::Lambda::EventInvokeConfig", Map.of(
+                    "MaximumRetryAttempts", 2,
+                    "DestinationConfig", Map.of("OnFailure", Map.of("Destination",
+                            Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("KinesisStreamScalerDeadLetterQueue.*"), "Arn"))))));
+            template.hasResourceProperties("AWS::SQS::QueuePolicy", Map.of("PolicyDocument", Map.of("Statement",
+                    Match.arrayWith(List.of(Match.objectLike(Map.of("Effect", "Deny",
+                            "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))))))));
+        }
+
+        @Test
+        void encryptsTheTopicWithARotatedCustomerManagedKeyThatCloudWatchMayUse() {
+            template.hasResourceProperties("AWS::SNS::Topic", Map.of("KmsMasterKeyId",
+                    Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("KinesisStreamScalerTopicKey.*"), "Arn"))));
+            template.hasResourceProperties("AWS::KMS::Key", Map.of(
+                    "EnableKeyRotation", true,
+                    "KeyPolicy", Map.of("Statement", Match.arrayWith(List.of(Map.of(
+                            "Sid", "AllowCloudWatchAlarmsToPublish",
+                            "Effect", "Allow",
+                            "Principal", Map.of("Service", "cloudwatch.amazonaws.com"),
+                            "Action", List.of("kms:Decrypt", "kms:GenerateDataKey*"),
+                            "Resource", "*"))))));
+        }
+
+        @Test
+        void letsOnlyCloudWatchAlarmsOfThisAccountPublishOverTls() {
+            Map<String, Object> policy = only(template, "AWS::SNS::TopicPolicy");
+            String document = policy.get("PolicyDocument").toString();
+
+            assertThat(document).contains("aws:SecureTransport", "AllowCloudWatchAlarmsOfThisAccount",
+                    "DenyPrincipalsOfOtherAccounts", "DenyServicesActingForOtherAccounts");
+            template.hasResourceProperties("AWS::SNS::TopicPolicy", Map.of("PolicyDocument", Map.of("Statement",
+                    Match.arrayWith(List.of(Match.objectLike(Map.of(
+                            "Sid", "AllowCloudWatchAlarmsOfThisAccount",
+                            "Principal", Map.of("Service", "cloudwatch.amazonaws.com"),
+                            "Action", "sns:Publish",
+                            "Condition", Map.of(
+                                    "StringEquals", Map.of("aws:SourceAccount", Map.of("Ref", "AWS::AccountId")),
+                                    "ArnLike", Map.of("aws:SourceArn", Match.objectLike(Map.of()))))))))));
+        }
+
+        @Test
+        void subscribesTheFunctionToTheTopic() {
+            template.hasResourceProperties("AWS::SNS::Subscription", Map.of("Protocol", "lambda"));
+            template.hasResourceProperties("AWS::Lambda::Permission", Map.of(
+                    "Action", "lambda:InvokeFunction", "Principal", "sns.amazonaws.com"));
+        }
+
+        @Test
+        void givesTheFunctionARoleWithoutManagedPolicies() {
+            Map<String, Object> role = only(template, "AWS::IAM::Role");
+
+            assertThat(role).doesNotContainKey("ManagedPolicyArns");
+            template.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement",
+                    Match.arrayWith(List.of(Map.of("Sid", "WriteDecisionLogs", "Effect", "Allow",
+                            "Action", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+                            "Resource", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("KinesisStreamScalerLogGroup.*"), "Arn"))))))));
+        }
+
+        @Test
+        void alarmsOnFailuresAndInputItCannotActOn() {
+            template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                    "Threshold", 1,
+                    "ComparisonOperator", "GreaterThanOrEqualToThreshold",
+                    "TreatMissingData", "notBreaching",
+                    "Metrics", Match.arrayWith(List.of(
+                            Match.objectLike(Map.of("Expression",
+                                    "FILL(errors,0)+FILL(failures,0)+FILL(invalidNotifications,0)+FILL(invalidConfigurations,0)")),
+                            Match.objectLike(Map.of("Id", "failures", "MetricStat", Match.objectLike(Map.of("Metric",
+                                    Match.objectLike(Map.of("Namespace", "KinesisAutoScaling", "MetricName", "ScalingFailures"))))))))));
+            assertThat(orders.getScaler().getFailureAlarm().getNode().getId()).isEqualTo("FailureAlarm");
+        }
+
+        @Test
+        void exposesWhatItDefines() {
+            KinesisStreamScaler scaler = orders.getScaler();
+
+            assertThat(scaler.getNode().getId()).isEqualTo(KinesisStreamScaler.SHARED_ID);
+            assertThat(scaler.getFunction().getNode().getId()).isEqualTo("Function");
+            assertThat(scaler.getTopic().getNode().getId()).isEqualTo("Topic");
+            assertThat(scaler.getTopicKey().getNode().getId()).isEqualTo("TopicKey");
+            assertThat(scaler.getRole().getNode().getId()).isEqualTo("Role");
+            assertThat(scaler.getLogGroup().getNode().getId()).isEqualTo("LogGroup");
+            assertThat(scaler.getDeadLetterQueue().getNode().getId()).isEqualTo("DeadLetterQueue");
+        }
+    }
+
+    @Nested
+    class Customised {
+
+        @Test
+        void appliesItsSettingsAndNotifiesTheOperatorTopic() {
+            Stack stack = TestStacks.stack();
+            Topic operators = Topic.Builder.create(stack, "Operators").build();
+            new KinesisStreamScaler(stack, "Scaler", KinesisStreamScalerProps.builder()
+                    .logRetention(RetentionDays.ONE_MONTH)
+                    .logLevel(ApplicationLogLevel.DEBUG)
+                    .alarmTopic(operators)
+                    .build());
+            Template template = Template.fromStack(stack);
+
+            template.hasResourceProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30));
+            template.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                    "LoggingConfig", Match.objectLike(Map.of("ApplicationLogLevel", "DEBUG")),
+                    "Environment", Map.of("Variables", Match.objectLike(Map.of("LOG_LEVEL", "DEBUG")))));
+            template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                    "AlarmActions", List.of(Map.of("Ref", Match.stringLikeRegexp("Operators.*")))));
+        }
+
+        @Test
+        void refusesToShareAnIdTakenByAnotherConstruct() {
+            Stack stack = TestStacks.stack();
+            new software.constructs.Construct(stack, KinesisStreamScaler.SHARED_ID);
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> KinesisStreamScaler.of(stack))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("the stack already has a construct with id KinesisStreamScaler that is not a "
+                            + "KinesisStreamScaler");
+        }
+    }
+}
