@@ -34,6 +34,8 @@ public final class AutoScalingDefaults {
     public static final int SCALER_MEMORY_MIB = 512;
     /** Timeout of the scaling function, in seconds. */
     public static final int SCALER_TIMEOUT_SECONDS = 60;
+    /** Minutes between two reconciliations of every alarm pair with its stream. */
+    public static final int RECONCILIATION_INTERVAL_MINUTES = 15;
     /** Days a failed scaling event is kept in the dead-letter queue. */
     public static final int DEAD_LETTER_RETENTION_DAYS = 14;
 

@@ -3,12 +3,15 @@ package dev.kinesisautoscaling;
 import dev.kinesisautoscaling.internal.NagSuppression;
 import dev.kinesisautoscaling.internal.ScalingContract;
 import dev.kinesisautoscaling.internal.ScalingFunctionCode;
+import dev.kinesisautoscaling.internal.ReconciliationSchedule;
 import dev.kinesisautoscaling.internal.ScalingPermissions;
+import dev.kinesisautoscaling.internal.StreamSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
@@ -17,6 +20,7 @@ import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
+import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
@@ -67,6 +71,7 @@ public class KinesisStreamScaler extends Construct {
     private final Function function;
     private final Alarm failureAlarm;
     private final ScalingPermissions permissions;
+    private final ReconciliationSchedule reconciliation;
 
     /**
      * Defines a scaler with the default settings.
@@ -86,7 +91,7 @@ public class KinesisStreamScaler extends Construct {
      * @param props the settings
      */
     public KinesisStreamScaler(Construct scope, String id, KinesisStreamScalerProps props) {
-        super(scope, id);
+        super(scope, checkedId(id, props));
         Stack stack = Stack.of(this);
 
         topicKey = Key.Builder.create(this, "TopicKey")
@@ -149,7 +154,7 @@ public class KinesisStreamScaler extends Construct {
                 .description("Scales Kinesis streams when their kinesis-autoscaling alarms fire")
                 .runtime(Runtime.JAVA_25)
                 .architecture(Architecture.ARM_64)
-                .handler(ScalingContract.HANDLER)
+                .handler(ScalingContract.HANDLER + "::" + ScalingContract.HANDLER_METHOD)
                 .code(ScalingFunctionCode.code())
                 .memorySize(AutoScalingDefaults.SCALER_MEMORY_MIB)
                 .timeout(Duration.seconds(AutoScalingDefaults.SCALER_TIMEOUT_SECONDS))
@@ -181,6 +186,28 @@ public class KinesisStreamScaler extends Construct {
         if (props.getAlarmTopic() != null) {
             failureAlarm.addAlarmAction(new SnsAction(props.getAlarmTopic()));
         }
+
+        boolean reconcile = !Boolean.FALSE.equals(props.getReconciliationEnabled());
+        reconciliation = reconcile ? new ReconciliationSchedule(this, function, reconciliationInterval(props)) : null;
+    }
+
+    /** Checks the settings before anything is defined; returns the id for the constructor's first call. */
+    private static String checkedId(String id, KinesisStreamScalerProps props) {
+        reconciliationInterval(props);
+        return id;
+    }
+
+    private static Duration reconciliationInterval(KinesisStreamScalerProps props) {
+        Duration interval = props.getReconciliationInterval();
+        if (interval == null) {
+            return Duration.minutes(AutoScalingDefaults.RECONCILIATION_INTERVAL_MINUTES);
+        }
+        Number seconds = interval.toSeconds();
+        if (!Token.isUnresolved(seconds) && (seconds.doubleValue() < 60 || seconds.doubleValue() % 60 != 0)) {
+            throw new IllegalArgumentException("reconciliationInterval (" + StreamSettings.format(seconds)
+                    + " seconds) must be a whole number of minutes, at least 1");
+        }
+        return interval;
     }
 
     /**
@@ -218,6 +245,9 @@ public class KinesisStreamScaler extends Construct {
                    IFunction consumer) {
         permissions.addStream(stream, streamName, ScalingPermissions.alarmArn(scaleUpAlarmName),
                 ScalingPermissions.alarmArn(scaleDownAlarmName), consumer);
+        if (reconciliation != null) {
+            reconciliation.addPair(scaleUpAlarmName, scaleDownAlarmName);
+        }
     }
 
     private PolicyStatement denyPublishing(String sid, String accountKey, Stack stack) {
@@ -319,6 +349,16 @@ public class KinesisStreamScaler extends Construct {
      */
     public Queue getDeadLetterQueue() {
         return deadLetterQueue;
+    }
+
+    /**
+     * The schedules that have the scaling function compare every alarm pair with its stream; more
+     * than one only when the pairs do not fit the events of one rule.
+     *
+     * @return the EventBridge rules, none when reconciliation is off
+     */
+    public List<Rule> getReconciliationRules() {
+        return reconciliation == null ? List.of() : reconciliation.rules();
     }
 
     /**

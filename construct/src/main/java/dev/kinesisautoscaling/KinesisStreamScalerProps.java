@@ -1,5 +1,6 @@
 package dev.kinesisautoscaling;
 
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.lambda.ApplicationLogLevel;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.sns.ITopic;
@@ -14,11 +15,15 @@ public final class KinesisStreamScalerProps {
     private final RetentionDays logRetention;
     private final ApplicationLogLevel logLevel;
     private final ITopic alarmTopic;
+    private final Boolean reconciliationEnabled;
+    private final Duration reconciliationInterval;
 
     private KinesisStreamScalerProps(Builder builder) {
         this.logRetention = builder.logRetention;
         this.logLevel = builder.logLevel;
         this.alarmTopic = builder.alarmTopic;
+        this.reconciliationEnabled = builder.reconciliationEnabled;
+        this.reconciliationInterval = builder.reconciliationInterval;
     }
 
     /**
@@ -64,11 +69,37 @@ public final class KinesisStreamScalerProps {
         return alarmTopic;
     }
 
+    /**
+     * Whether a schedule has the scaling function compare every alarm pair with its stream and
+     * repair any drift (alarms reset by a stack update, a stream resharded by hand, a scaling
+     * interrupted half-way, a lost notification), without scaling.
+     *
+     * <p>Default: - true
+     *
+     * @return the setting, or null for the default
+     */
+    public Boolean getReconciliationEnabled() {
+        return reconciliationEnabled;
+    }
+
+    /**
+     * How often every alarm pair is compared with its stream: whole minutes, at least one.
+     *
+     * <p>Default: - 15 minutes
+     *
+     * @return the setting, or null for the default
+     */
+    public Duration getReconciliationInterval() {
+        return reconciliationInterval;
+    }
+
     /** Builds {@link KinesisStreamScalerProps}. */
     public static final class Builder {
         private RetentionDays logRetention;
         private ApplicationLogLevel logLevel;
         private ITopic alarmTopic;
+        private Boolean reconciliationEnabled;
+        private Duration reconciliationInterval;
 
         private Builder() {
         }
@@ -109,6 +140,33 @@ public final class KinesisStreamScalerProps {
          */
         public Builder alarmTopic(ITopic alarmTopic) {
             this.alarmTopic = alarmTopic;
+            return this;
+        }
+
+        /**
+         * Whether a schedule has the scaling function compare every alarm pair with its stream and
+         * repair any drift, without scaling.
+         *
+         * <p>Default: - true
+         *
+         * @param reconciliationEnabled the setting
+         * @return this builder
+         */
+        public Builder reconciliationEnabled(Boolean reconciliationEnabled) {
+            this.reconciliationEnabled = reconciliationEnabled;
+            return this;
+        }
+
+        /**
+         * How often every alarm pair is compared with its stream: whole minutes, at least one.
+         *
+         * <p>Default: - 15 minutes
+         *
+         * @param reconciliationInterval the setting
+         * @return this builder
+         */
+        public Builder reconciliationInterval(Duration reconciliationInterval) {
+            this.reconciliationInterval = reconciliationInterval;
             return this;
         }
 

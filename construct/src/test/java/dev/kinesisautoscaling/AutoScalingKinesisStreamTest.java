@@ -257,7 +257,8 @@ class AutoScalingKinesisStreamTest {
                             (software.amazon.awscdk.CfnElement) consumer.getNode().getDefaultChild()), "Arn")));
             template.hasResourceProperties("AWS::IAM::ManagedPolicy", Map.of("PolicyDocument", Map.of("Statement",
                     Match.arrayWith(List.of(Map.of("Sid", "SetConsumerConcurrency", "Effect", "Allow",
-                            "Action", List.of("lambda:PutFunctionConcurrency", "lambda:DeleteFunctionConcurrency"),
+                            "Action", List.of("lambda:GetFunctionConcurrency", "lambda:PutFunctionConcurrency",
+                                    "lambda:DeleteFunctionConcurrency"),
                             "Resource", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("Consumer.*"), "Arn"))))))));
         }
 

@@ -12,6 +12,9 @@ import dev.kinesisautoscaling.runtime.scaling.ConsumerConcurrency;
 import dev.kinesisautoscaling.runtime.scaling.Outcome;
 import dev.kinesisautoscaling.runtime.scaling.ScaleAction;
 import dev.kinesisautoscaling.runtime.scaling.ScalingPolicy;
+import com.amazonaws.services.lambda.runtime.Context;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -55,6 +58,8 @@ class ContractTest {
         runtime.putAll(constants(MetricContract.class));
         runtime.put("METRIC_NAMESPACE", MetricContract.NAMESPACE);
         runtime.put("HANDLER", ScalingHandler.class.getName());
+        runtime.put("HANDLER_METHOD", ScalingHandler.class.getMethod(ScalingContract.HANDLER_METHOD,
+                InputStream.class, OutputStream.class, Context.class).getName());
 
         for (Map.Entry<String, Object> name : construct.entrySet()) {
             assertThat(runtime).as("the runtime knows " + name.getKey()).containsKey(name.getKey());

@@ -14,6 +14,7 @@ import software.amazon.awscdk.services.lambda.ApplicationLogLevel;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.sns.Topic;
 
+@SuppressWarnings("unchecked")
 class KinesisStreamScalerTest {
 
     @Nested
@@ -28,7 +29,7 @@ class KinesisStreamScalerTest {
             template.hasResourceProperties("AWS::Lambda::Function", Map.of(
                     "Runtime", "java25",
                     "Architectures", List.of("arm64"),
-                    "Handler", "dev.kinesisautoscaling.runtime.ScalingHandler",
+                    "Handler", "dev.kinesisautoscaling.runtime.ScalingHandler::handleEvent",
                     "MemorySize", AutoScalingDefaults.SCALER_MEMORY_MIB,
                     "Timeout", AutoScalingDefaults.SCALER_TIMEOUT_SECONDS,
                     "Code", Map.of("S3Key", Match.stringLikeRegexp("[0-9a-f]{64}\\.jar"))));
@@ -125,6 +126,22 @@ class KinesisStreamScalerTest {
         }
 
         @Test
+        void reconcilesEveryAlarmPairEveryFifteenMinutes() {
+            Stack named = TestStacks.stack();
+            AutoScalingKinesisStream.Builder.create(named, "Orders").streamName("orders").build();
+
+            Template.fromStack(named).hasResourceProperties("AWS::Events::Rule", Map.of(
+                    "ScheduleExpression", "rate(15 minutes)",
+                    "State", "ENABLED",
+                    "Targets", List.of(Match.objectLike(Map.of(
+                            "Arn", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("KinesisStreamScalerFunction.*"), "Arn")),
+                            "Input", "{\"reconcile\":[{\"scaleUpAlarm\":\"orders-scale-up\",\"scaleDownAlarm\":\"orders-scale-down\"}]}",
+                            "RetryPolicy", Map.of("MaximumRetryAttempts", 2))))));
+            template.hasResourceProperties("AWS::Lambda::Permission", Map.of(
+                    "Action", "lambda:InvokeFunction", "Principal", "events.amazonaws.com"));
+        }
+
+        @Test
         void exposesWhatItDefines() {
             KinesisStreamScaler scaler = orders.getScaler();
 
@@ -158,6 +175,58 @@ class KinesisStreamScalerTest {
                     "Environment", Map.of("Variables", Match.objectLike(Map.of("LOG_LEVEL", "DEBUG")))));
             template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
                     "AlarmActions", List.of(Map.of("Ref", Match.stringLikeRegexp("Operators.*")))));
+        }
+
+        @Test
+        void reconcilesAtTheGivenIntervalOrNotAtAll() {
+            Stack stack = TestStacks.stack();
+            KinesisStreamScaler hourly = new KinesisStreamScaler(stack, "Hourly", KinesisStreamScalerProps.builder()
+                    .reconciliationInterval(software.amazon.awscdk.Duration.hours(1)).build());
+            KinesisStreamScaler never = new KinesisStreamScaler(stack, "Never", KinesisStreamScalerProps.builder()
+                    .reconciliationEnabled(false).build());
+            AutoScalingKinesisStream.Builder.create(stack, "A").streamName("a").scaler(hourly).build();
+            AutoScalingKinesisStream.Builder.create(stack, "B").streamName("b").scaler(never).build();
+            Template template = Template.fromStack(stack);
+
+            template.resourceCountIs("AWS::Events::Rule", 1);
+            template.hasResourceProperties("AWS::Events::Rule", Map.of("ScheduleExpression", "rate(1 hour)"));
+            assertThat(never.getReconciliationRules()).isEmpty();
+            assertThat(hourly.getReconciliationRules()).hasSize(1);
+        }
+
+        @Test
+        void spreadsManyPairsOverTargetsThatFitEventBridgesInputLimit() {
+            Stack stack = TestStacks.stack();
+            for (int i = 0; i < 120; i++) {
+                AutoScalingKinesisStream.Builder.create(stack, "S" + i).streamName("clickstream-of-team-" + i).build();
+            }
+            Template template = Template.fromStack(stack);
+
+            Map<String, Map<String, Object>> rules = template.findResources("AWS::Events::Rule");
+            int pairs = 0;
+            for (Map<String, Object> rule : rules.values()) {
+                List<Map<String, Object>> targets = (List<Map<String, Object>>)
+                        ((Map<String, Object>) rule.get("Properties")).get("Targets");
+                assertThat(targets.size()).isLessThanOrEqualTo(5);
+                for (Map<String, Object> target : targets) {
+                    String input = (String) target.get("Input");
+                    assertThat(input.length()).isLessThanOrEqualTo(8192);
+                    pairs += input.split("scaleUpAlarm").length - 1;
+                }
+            }
+            assertThat(pairs).isEqualTo(120);
+        }
+
+        @Test
+        void refusesAReconciliationIntervalThatIsNotWholeMinutes() {
+            Stack stack = TestStacks.stack();
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new KinesisStreamScaler(stack, "Scaler",
+                            KinesisStreamScalerProps.builder()
+                                    .reconciliationInterval(software.amazon.awscdk.Duration.seconds(90)).build()))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("reconciliationInterval (90 seconds) must be a whole number of minutes, at least 1");
+            assertThat(stack.getNode().getChildren()).isEmpty();
         }
 
         @Test

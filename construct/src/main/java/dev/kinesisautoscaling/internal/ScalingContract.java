@@ -38,6 +38,8 @@ public final class ScalingContract {
 
     /** The scaling function's handler class, named by string so that users need no Lambda libraries. */
     public static final String HANDLER = "dev.kinesisautoscaling.runtime.ScalingHandler";
+    /** The handler's method that takes both the alarms' SNS events and the reconciliation requests. */
+    public static final String HANDLER_METHOD = "handleEvent";
 
     private ScalingContract() {
     }

@@ -81,7 +81,8 @@ public final class ScalingPermissions {
             if (consumers == null) {
                 consumers = PolicyStatement.Builder.create()
                         .sid("SetConsumerConcurrency")
-                        .actions(List.of("lambda:PutFunctionConcurrency", "lambda:DeleteFunctionConcurrency"))
+                        .actions(List.of("lambda:GetFunctionConcurrency", "lambda:PutFunctionConcurrency",
+                                "lambda:DeleteFunctionConcurrency"))
                         .build();
                 policies.get(policies.size() - 1).addStatements(consumers);
             }

@@ -3,6 +3,8 @@ package dev.kinesisautoscaling.runtime;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kinesisautoscaling.runtime.aws.AwsClients;
 import dev.kinesisautoscaling.runtime.aws.ConsumerFunctions;
@@ -13,6 +15,9 @@ import dev.kinesisautoscaling.runtime.scaling.Decision;
 import dev.kinesisautoscaling.runtime.scaling.Outcome;
 import dev.kinesisautoscaling.runtime.telemetry.DecisionLog;
 import dev.kinesisautoscaling.runtime.telemetry.JsonLog;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -23,18 +28,22 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
  * The scaling Lambda's entry point: takes the SNS event that carries the scale-up and scale-down
- * alarms' notifications and handles every record on its own.
+ * alarms' notifications and handles every record on its own, and the reconciliation schedule's
+ * requests.
  *
- * <p>The work is done by {@link ScalingService}; this class unwraps the event, writes one decision
- * line per record and fails the invocation when a record failed on an AWS call.
+ * <p>The work is done by {@link ScalingService} and {@link Reconciler}; this class unwraps the
+ * event, writes one decision line per record or pair and fails the invocation when one failed on
+ * an AWS call.
  */
 public final class ScalingHandler implements RequestHandler<SNSEvent, ScalingReport> {
 
     private static final String SNS_EVENT_SOURCE = "aws:sns";
 
     private final ScalingService service;
+    private final Reconciler reconciler;
     private final DecisionLog decisions;
     private final RuntimeSettings settings;
+    private final ObjectMapper mapper;
 
     /**
      * Builds the AWS clients once per execution environment from the function's environment
@@ -93,16 +102,74 @@ public final class ScalingHandler implements RequestHandler<SNSEvent, ScalingRep
     }
 
     private ScalingHandler(AwsClients clients, RuntimeSettings settings, Clock clock, PrintStream logOutput) {
-        ObjectMapper mapper = new ObjectMapper();
+        this.mapper = new ObjectMapper();
         JsonLog log = new JsonLog(logOutput, settings.logLevel(), clock, mapper);
         this.settings = settings;
         this.decisions = new DecisionLog(log, settings.functionName());
-        this.service = new ScalingService(
-                new NotificationParser(mapper),
-                new ScalingAlarms(clients.cloudWatch()),
-                new KinesisStreams(clients.kinesis(), clients.updateShardCountRetries()),
-                new ConsumerFunctions(clients.lambda()),
-                clock);
+        ScalingAlarms alarms = new ScalingAlarms(clients.cloudWatch());
+        KinesisStreams streams = new KinesisStreams(clients.kinesis(), clients.updateShardCountRetries());
+        ConsumerFunctions consumers = new ConsumerFunctions(clients.lambda());
+        this.service = new ScalingService(new NotificationParser(mapper), alarms, streams, consumers, clock);
+        this.reconciler = new Reconciler(alarms, streams, consumers, clock);
+    }
+
+    /**
+     * The function's entry point (handler {@code dev.kinesisautoscaling.runtime.ScalingHandler::handleEvent}):
+     * takes both events the function receives. A reconciliation request (an object with
+     * {@code "reconcile"}) from the schedule goes to {@link #reconcile}; anything else is read as the
+     * SNS event of the alarms and goes to {@link #handleRequest}.
+     *
+     * @param input the event's JSON
+     * @param output where the report's JSON goes
+     * @param context the invocation's context
+     * @throws IOException when the event cannot be read or the report written
+     * @throws IllegalArgumentException when the event is not JSON, or is a malformed reconciliation request
+     * @throws ScalingFailedException when a record or pair failed on an AWS call
+     */
+    public void handleEvent(InputStream input, OutputStream output, Context context) throws IOException {
+        JsonNode event;
+        try {
+            event = mapper.readTree(input);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("the event is not JSON: " + e.getOriginalMessage(), e);
+        }
+        Object report = ReconciliationRequest.isReconciliation(event)
+                ? reconcile(ReconciliationRequest.parse(event), context)
+                : handleRequest(SnsEvents.fromJson(event), context);
+        mapper.writeValue(output, report);
+    }
+
+    /**
+     * Compares each alarm pair of the request with its stream and repairs any drift, without
+     * scaling; one pair's failure does not stop the others.
+     *
+     * @param request the alarm pairs to check
+     * @param context the invocation's context; its remaining time stops the loop before a timeout
+     * @return each pair's outcome
+     * @throws ScalingFailedException after all pairs, when any of them failed on an AWS call or could not be checked in time
+     */
+    public ScalingReport reconcile(ReconciliationRequest request, Context context) {
+        ScalingReport report = new ScalingReport();
+        List<String> failures = new ArrayList<>();
+        for (ReconciliationRequest.AlarmPairNames pair : request.pairs()) {
+            Decision decision;
+            if (context != null && context.getRemainingTimeInMillis() < settings.recordTimeReserve().toMillis()) {
+                decision = Decision.forMessage("reconciliation").alarm(null, pair.scaleUpAlarm(), null)
+                        .build(Outcome.FAILED, "not checked: only " + context.getRemainingTimeInMillis()
+                                + " ms of the invocation were left");
+            } else {
+                decision = reconciler.reconcile(pair);
+            }
+            record(report, decision);
+            if (decision.outcome() == Outcome.FAILED) {
+                failures.add(pair.scaleUpAlarm() + ": " + decision.reason());
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new ScalingFailedException(failures.size() + " of " + request.pairs().size()
+                    + " alarm pairs failed: " + String.join("; ", failures));
+        }
+        return report;
     }
 
     /**

@@ -1,12 +1,10 @@
 package dev.kinesisautoscaling.runtime;
 
 import dev.kinesisautoscaling.runtime.aws.AlarmPair;
-import dev.kinesisautoscaling.runtime.aws.AlarmRewrite;
 import dev.kinesisautoscaling.runtime.aws.ConsumerFunctions;
 import dev.kinesisautoscaling.runtime.aws.KinesisStreams;
 import dev.kinesisautoscaling.runtime.aws.ScalingAlarms;
 import dev.kinesisautoscaling.runtime.aws.StreamSummary;
-import dev.kinesisautoscaling.runtime.contract.MetricContract;
 import dev.kinesisautoscaling.runtime.notification.AlarmNotification;
 import dev.kinesisautoscaling.runtime.notification.InvalidNotificationException;
 import dev.kinesisautoscaling.runtime.notification.NotificationParser;
@@ -20,9 +18,7 @@ import dev.kinesisautoscaling.runtime.scaling.ScalingPolicy;
 import dev.kinesisautoscaling.runtime.scaling.ShardCounts;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.OptionalDouble;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 
@@ -32,16 +28,18 @@ import software.amazon.awssdk.services.cloudwatch.model.StateValue;
  * <p>The order of the AWS calls is what keeps a notification from scaling a stream twice. Before
  * anything else, the alarm pair is compared with the stream: alarms computed for another shard
  * count mean that a scaling (or a hand reshard, or a stack update) already happened, and the pair
- * is repaired instead of scaled again. After an {@code UpdateShardCount}, {@code LastScaledTimestamp}
- * is written before the alarms are rewritten, so that there is no moment in which the pair matches
- * the new count while a redelivered notification would still look new.
+ * is repaired instead of scaled again. Before {@code UpdateShardCount}, the call is written into
+ * both alarms' history with {@code LastScaledTimestamp}: a redelivered notification is then
+ * recognised whatever happens next, and a call whose answer was lost still counts against the
+ * daily budget (the count errs on the safe side). A call Kinesis certainly refused is taken out of
+ * the history again.
  */
 public final class ScalingService {
 
     private final NotificationParser parser;
     private final ScalingAlarms alarms;
     private final KinesisStreams streams;
-    private final ConsumerFunctions consumers;
+    private final AlarmPairWriter writer;
     private final Clock clock;
 
     /**
@@ -58,7 +56,7 @@ public final class ScalingService {
         this.parser = parser;
         this.alarms = alarms;
         this.streams = streams;
-        this.consumers = consumers;
+        this.writer = new AlarmPairWriter(alarms, consumers);
         this.clock = clock;
     }
 
@@ -128,7 +126,7 @@ public final class ScalingService {
                 .merge(ScalingHistory.fromTags(complementary.alarmName(), alarms.tags(complementary.alarmArn())));
         Instant now = clock.instant();
 
-        double expectedDownThreshold = downThreshold(current, policy);
+        double expectedDownThreshold = AlarmPairWriter.downThreshold(current, policy);
         if (!pair.matches(current, expectedDownThreshold)) {
             return repair(notification, policy, pair, history.withRepair(now), current, decision);
         }
@@ -157,31 +155,32 @@ public final class ScalingService {
                     + " until " + budget.availableAt().orElseThrow());
         }
 
-        decision.detail("alarmChanges", alarmChanges(pair, target, policy));
+        decision.detail("alarmChanges", AlarmPairWriter.changes(pair, target, policy));
         if (policy.dryRun()) {
             reset(notification, "dry run");
             return decision.build(Outcome.DRY_RUN, "dry run: would scale from " + current + " to " + target + " shards");
         }
 
+        // Written ahead of the call: from here on, a redelivery is recognised and the call counts
+        // against the daily budget even if its answer is lost.
+        writer.writeHistory(pair, history.withCall(now));
         switch (streams.updateShardCount(notification.streamName(), target)) {
             case BUSY -> {
+                writer.writeHistory(pair, history.withRepair(now));
                 alarms.setState(notification.alarmName(), StateValue.OK,
                         "Stream is busy resharding; set to OK so that the alarm notifies again");
                 return decision.build(Outcome.STREAM_BUSY, "Kinesis answered ResourceInUseException; the alarm was "
                         + "set to OK so that it notifies again at its next evaluation");
             }
             case LIMIT_EXCEEDED -> {
-                Map<String, String> refusal = history.withLimitExceeded(now).toTags();
-                alarms.tag(pair.scaleUp().alarmArn(), refusal);
-                alarms.tag(pair.scaleDown().alarmArn(), refusal);
+                writer.writeHistory(pair, history.withRepair(now).withLimitExceeded(now));
                 reset(notification, "Kinesis refused UpdateShardCount with a limit");
                 return decision.build(Outcome.LIMIT_EXCEEDED, "Kinesis refused UpdateShardCount with "
                         + "LimitExceededException; no further call for this stream before "
                         + now.plus(ScalingBudget.REFUSAL_HOLD));
             }
             case ACCEPTED -> {
-                applyShardCount(pair, policy, history.withCall(now), target, decision,
-                        "Scaled from " + current + " to " + target + " shards");
+                writer.applyAfterScaling(pair, policy, target, decision, "Scaled from " + current + " to " + target + " shards");
                 Outcome outcome = notification.action() == ScaleAction.UP ? Outcome.SCALED_UP : Outcome.SCALED_DOWN;
                 return decision.build(outcome, "scaled from " + current + " to " + target + " shards");
             }
@@ -192,69 +191,20 @@ public final class ScalingService {
     private Decision repair(AlarmNotification notification, ScalingPolicy policy, AlarmPair pair,
                             ScalingHistory history, int current, Decision.Builder decision) {
         decision.target(current);
-        decision.detail("alarmChanges", alarmChanges(pair, current, policy));
-        String found = "the alarms are computed for " + AlarmRewrite.shardCount(pair.scaleUp()) + " (scale-up) and "
-                + AlarmRewrite.shardCount(pair.scaleDown()) + " (scale-down) shards with a scale-down threshold of "
-                + pair.scaleDown().threshold() + ", but the stream has " + current + " shards";
+        decision.detail("alarmChanges", AlarmPairWriter.changes(pair, current, policy));
+        String found = AlarmPairWriter.mismatch(pair, current);
         if (policy.dryRun()) {
             reset(notification, "dry run");
             return decision.build(Outcome.DRY_RUN, "dry run: would repair the alarms without scaling; " + found);
         }
-        applyShardCount(pair, policy, history, current, decision,
+        writer.apply(pair, policy, history, current, decision,
                 "Repaired for the stream's " + current + " shards");
         return decision.build(Outcome.REPAIRED, found + "; repaired them without scaling");
-    }
-
-    /**
-     * Brings the pair to a shard count: history first, then both alarms, then their states, then
-     * the consumer's concurrency.
-     */
-    private void applyShardCount(AlarmPair pair, ScalingPolicy policy, ScalingHistory history, int shards,
-                                 Decision.Builder decision, String stateReason) {
-        Map<String, String> historyTags = history.toTags();
-        alarms.tag(pair.scaleUp().alarmArn(), historyTags);
-        alarms.tag(pair.scaleDown().alarmArn(), historyTags);
-        alarms.rewrite(pair.scaleUp(), shards, OptionalDouble.empty());
-        alarms.rewrite(pair.scaleDown(), shards, OptionalDouble.of(downThreshold(shards, policy)));
-        alarms.setState(pair.scaleUp().alarmName(), StateValue.INSUFFICIENT_DATA, stateReason);
-        alarms.setState(pair.scaleDown().alarmName(), StateValue.INSUFFICIENT_DATA, stateReason);
-        policy.consumer().ifPresent(consumer -> {
-            ConsumerFunctions.Result result = consumers.follow(consumer, shards);
-            Map<String, Object> concurrency = new LinkedHashMap<>();
-            concurrency.put("function", consumer.functionArn());
-            concurrency.put("reservedConcurrency", result.reserved() ? result.reservedConcurrency() : "unreserved");
-            if (!result.reserved()) {
-                concurrency.put("refusedReservation", result.reservedConcurrency());
-                concurrency.put("refusal", result.refusal());
-                decision.metric(MetricContract.CONSUMER_CONCURRENCY_FALLBACKS);
-            }
-            decision.detail("consumerConcurrency", concurrency);
-        });
     }
 
     private void reset(AlarmNotification notification, String why) {
         alarms.setState(notification.alarmName(), StateValue.INSUFFICIENT_DATA,
                 "Reset by the scaling function (" + why + ") so that the alarm can notify again");
-    }
-
-    private static double downThreshold(int shards, ScalingPolicy policy) {
-        return ShardCounts.scaleDownThreshold(shards, policy.minShardCount(), policy.scaleDownThreshold());
-    }
-
-    private static Map<String, Object> alarmChanges(AlarmPair pair, int shards, ScalingPolicy policy) {
-        Map<String, Object> changes = new LinkedHashMap<>();
-        changes.put(pair.scaleUp().alarmName(), Map.of("s1", change(AlarmRewrite.shardCount(pair.scaleUp()), shards)));
-        changes.put(pair.scaleDown().alarmName(), Map.of(
-                "s1", change(AlarmRewrite.shardCount(pair.scaleDown()), shards),
-                "threshold", change(pair.scaleDown().threshold(), downThreshold(shards, policy))));
-        return changes;
-    }
-
-    private static Map<String, Object> change(Object from, Object to) {
-        Map<String, Object> change = new LinkedHashMap<>();
-        change.put("from", from);
-        change.put("to", to);
-        return change;
     }
 
     private static String describe(Throwable failure) {

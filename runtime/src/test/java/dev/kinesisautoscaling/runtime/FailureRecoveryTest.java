@@ -7,6 +7,7 @@ import dev.kinesisautoscaling.runtime.fakes.AwsCalls;
 import dev.kinesisautoscaling.runtime.fakes.Scenario;
 import dev.kinesisautoscaling.runtime.fakes.TestAlarms;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,13 +18,14 @@ import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 import software.amazon.awssdk.services.kinesis.model.KinesisException;
 
 /**
- * A scaling interrupted after {@code UpdateShardCount}, then the same notification delivered again
- * (an SNS duplicate or Lambda's retry of the failed invocation): the stream is scaled exactly once
- * and the alarms end consistent with it.
+ * A scaling interrupted at any of its writes, then the same notification delivered again (an SNS
+ * duplicate or Lambda's retry of the failed invocation) and, if the stream is still unscaled, the
+ * next notification CloudWatch sends because the alarm was set to {@code OK}: the stream is scaled
+ * exactly once and the alarms end consistent with it.
  */
 class FailureRecoveryTest {
 
-    /** Every call the handler makes after {@code UpdateShardCount} succeeded. */
+    /** Every write of a scaling: the history ahead of the call, and what follows an accepted call. */
     static Stream<Arguments> callsAfterTheUpdate() {
         return Stream.of(
                 Arguments.of("TagResource", 1),
@@ -50,6 +52,10 @@ class FailureRecoveryTest {
 
         world.clock.advance(Duration.ofMinutes(1));
         world.deliver("orders-scale-up-alarm.json");
+        if (world.kinesis.stream("orders").openShards == 2) {
+            world.clock.set(Instant.parse("2026-11-29T11:05:30Z"));
+            world.deliver("orders-scale-up-alarm-later.json");
+        }
 
         assertThat(world.calls.count("UpdateShardCount")).isEqualTo(1);
         assertThat(world.kinesis.stream("orders").openShards).isEqualTo(4);

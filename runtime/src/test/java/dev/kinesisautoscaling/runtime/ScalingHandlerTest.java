@@ -84,7 +84,7 @@ class ScalingHandlerTest {
 
             world.deliver("orders-scale-up-alarm.json");
 
-            assertThat(world.calls.mutating()).containsExactly("UpdateShardCount", "TagResource", "TagResource",
+            assertThat(world.calls.mutating()).containsExactly("TagResource", "TagResource", "UpdateShardCount",
                     "PutMetricAlarm", "PutMetricAlarm", "SetAlarmState", "SetAlarmState");
         }
 
@@ -310,9 +310,12 @@ class ScalingHandlerTest {
 
             world.deliver("orders-scale-up-alarm.json");
 
-            assertThat(world.calls.mutating()).containsExactly("UpdateShardCount", "SetAlarmState");
+            assertThat(world.calls.mutating()).containsExactly("TagResource", "TagResource", "UpdateShardCount",
+                    "TagResource", "TagResource", "SetAlarmState");
             assertThat(world.cloudWatch.statesSet(UP)).containsExactly(StateValue.OK);
             assertThat(world.s1(UP)).isEqualTo(2);
+            assertThat(world.cloudWatch.tags(UP)).as("the refused call is taken out of the history")
+                    .containsEntry("RecentScalingCalls", "");
             assertThat(world.lastOutcome()).isEqualTo("STREAM_BUSY");
         }
 
@@ -389,7 +392,8 @@ class ScalingHandlerTest {
             world.deliver("orders-scale-up-alarm.json");
 
             assertThat(world.lastOutcome()).isEqualTo("LIMIT_EXCEEDED");
-            assertThat(world.cloudWatch.tags(UP)).containsEntry("LimitExceededTimestamp", "2026-11-29T10:26:00.000+0000");
+            assertThat(world.cloudWatch.tags(UP)).containsEntry("LimitExceededTimestamp", "2026-11-29T10:26:00.000+0000")
+                    .containsEntry("RecentScalingCalls", "");
             assertThat(world.cloudWatch.statesSet(UP)).containsExactly(StateValue.INSUFFICIENT_DATA);
 
             world.clock.set(Instant.parse("2026-11-29T11:05:30Z"));
@@ -518,6 +522,16 @@ class ScalingHandlerTest {
 
     @Nested
     class ConsumerConcurrency {
+
+        @Test
+        void reservesTheConsumersConcurrencyBeforeRewritingTheAlarms() {
+            world.stream("orders", 2, p -> p.consumerArn = CONSUMER);
+
+            world.deliver("orders-scale-up-alarm.json");
+
+            assertThat(world.calls.mutating()).containsExactly("TagResource", "TagResource", "UpdateShardCount",
+                    "PutFunctionConcurrency", "PutMetricAlarm", "PutMetricAlarm", "SetAlarmState", "SetAlarmState");
+        }
 
         @Test
         void reservesConcurrencyForEveryShardOfTheNewCount() {

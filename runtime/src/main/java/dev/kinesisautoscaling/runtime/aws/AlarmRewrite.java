@@ -51,6 +51,30 @@ public final class AlarmRewrite {
     }
 
     /**
+     * The stream an alarm watches: the {@code StreamName} dimension of its {@code AWS/Kinesis} metrics.
+     *
+     * @param alarm the alarm as CloudWatch describes it
+     * @return the stream's name
+     * @throws AlarmConfigurationException when no Kinesis metric of the alarm names a stream
+     */
+    public static String streamName(MetricAlarm alarm) {
+        for (MetricDataQuery query : alarm.metrics()) {
+            if (query.metricStat() == null || query.metricStat().metric() == null
+                    || !"AWS/Kinesis".equals(query.metricStat().metric().namespace())) {
+                continue;
+            }
+            for (software.amazon.awssdk.services.cloudwatch.model.Dimension dimension
+                    : query.metricStat().metric().dimensions()) {
+                if ("StreamName".equals(dimension.name()) && dimension.value() != null && !dimension.value().isBlank()) {
+                    return dimension.value();
+                }
+            }
+        }
+        throw new AlarmConfigurationException("alarm " + alarm.alarmName()
+                + " has no AWS/Kinesis metric with a StreamName dimension");
+    }
+
+    /**
      * The {@code PutMetricAlarm} request that rewrites an alarm for a new shard count.
      *
      * @param alarm the alarm as CloudWatch describes it

@@ -29,6 +29,17 @@ public final class ConsumerFunctions {
     }
 
     /**
+     * Reads a function's reserved concurrency with {@code GetFunctionConcurrency}.
+     *
+     * @param functionArn the function's ARN
+     * @return the reservation, or empty when the function uses the unreserved pool
+     */
+    public java.util.OptionalInt reservedConcurrency(String functionArn) {
+        Integer reserved = lambda.getFunctionConcurrency(r -> r.functionName(functionArn)).reservedConcurrentExecutions();
+        return reserved == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(reserved);
+    }
+
+    /**
      * Makes the consumer's reserved concurrency follow a shard count.
      *
      * <p>When the reservation is refused (not enough unreserved concurrency in the account, for

@@ -10,6 +10,8 @@ public enum Outcome {
     SCALED_DOWN("ScaledDown", Severity.INFO),
     /** The alarms did not match the stream's shard count and were rewritten without scaling. */
     REPAIRED("AlarmsRepaired", Severity.WARN),
+    /** Reconciliation found the alarm pair true to its stream; nothing was changed. */
+    CONSISTENT("AlarmPairsConsistent", Severity.INFO),
     /** The notification was already acted on (duplicate delivery, retry or an older state change). */
     STALE("StaleNotifications", Severity.INFO),
     /** The stream is at the bound the alarm asks to cross; nothing to do. */

@@ -141,18 +141,17 @@ public record ScalingHistory(Optional<Instant> lastScaled, List<Instant> recentC
     /**
      * The tags that store this history.
      *
-     * @return tag keys and values, only for the parts that are present
+     * @return tag keys and values: the timestamps that are present, and the calls always (empty
+     *     when there are none, so that writing the tags also takes a call back out)
      */
     public Map<String, String> toTags() {
         Map<String, String> tags = new LinkedHashMap<>();
         lastScaled.ifPresent(at -> tags.put(TAG_LAST_SCALED_TIMESTAMP, TIMESTAMP_FORMAT.format(at)));
-        if (!recentCalls.isEmpty()) {
-            List<String> calls = new ArrayList<>();
-            for (Instant call : recentCalls) {
-                calls.add(CALL_FORMAT.format(call));
-            }
-            tags.put(TAG_RECENT_SCALING_CALLS, String.join(" ", calls));
+        List<String> calls = new ArrayList<>();
+        for (Instant call : recentCalls) {
+            calls.add(CALL_FORMAT.format(call));
         }
+        tags.put(TAG_RECENT_SCALING_CALLS, String.join(" ", calls));
         lastLimitExceeded.ifPresent(at -> tags.put(TAG_LIMIT_EXCEEDED_TIMESTAMP, TIMESTAMP_FORMAT.format(at)));
         return tags;
     }

@@ -5,6 +5,8 @@ import java.util.Map;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.DeleteFunctionConcurrencyRequest;
 import software.amazon.awssdk.services.lambda.model.DeleteFunctionConcurrencyResponse;
+import software.amazon.awssdk.services.lambda.model.GetFunctionConcurrencyRequest;
+import software.amazon.awssdk.services.lambda.model.GetFunctionConcurrencyResponse;
 import software.amazon.awssdk.services.lambda.model.PutFunctionConcurrencyRequest;
 import software.amazon.awssdk.services.lambda.model.PutFunctionConcurrencyResponse;
 
@@ -34,6 +36,13 @@ public final class FakeLambda implements LambdaClient {
         AwsCalls.exit(after);
         return PutFunctionConcurrencyResponse.builder()
                 .reservedConcurrentExecutions(request.reservedConcurrentExecutions()).build();
+    }
+
+    @Override
+    public GetFunctionConcurrencyResponse getFunctionConcurrency(GetFunctionConcurrencyRequest request) {
+        RuntimeException after = calls.enter("GetFunctionConcurrency", request);
+        AwsCalls.exit(after);
+        return GetFunctionConcurrencyResponse.builder().reservedConcurrentExecutions(reserved.get(request.functionName())).build();
     }
 
     @Override

@@ -1,0 +1,237 @@
+package dev.kinesisautoscaling.runtime.wire;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The cells of the fault matrix: every AWS call of the scaling path of a scale-up from 2 to 4
+ * shards, crossed with every fault that applies to it, before and after the call's effect where
+ * that differs (SPEC §4).
+ */
+public final class FaultMatrix {
+
+    /** One AWS call of the scaling path, in the order the handler makes them. */
+    public enum PathCall {
+        /** Reading the policy from the triggering alarm's tags. */
+        TRIGGERING_ALARM_TAGS("ListTagsForResource", 1, false, "ListTagsForResource of the triggering alarm"),
+        /** Reading the stream's status and shard count. */
+        STREAM_SUMMARY("DescribeStreamSummary", 1, false, "DescribeStreamSummary"),
+        /** Reading both alarms. */
+        ALARM_PAIR("DescribeAlarms", 1, false, "DescribeAlarms"),
+        /** Reading the complementary alarm's tags (its half of the scaling history). */
+        COMPLEMENTARY_ALARM_TAGS("ListTagsForResource", 2, false, "ListTagsForResource of the complementary alarm"),
+        /** Resharding the stream. */
+        UPDATE_SHARD_COUNT("UpdateShardCount", 1, true, "UpdateShardCount"),
+        /** Writing the scaling history onto the scale-up alarm. */
+        TAG_SCALE_UP_ALARM("TagResource", 1, true, "TagResource of the scale-up alarm"),
+        /** Writing the scaling history onto the scale-down alarm. */
+        TAG_SCALE_DOWN_ALARM("TagResource", 2, true, "TagResource of the scale-down alarm"),
+        /** Rewriting the scale-up alarm for the new count. */
+        REWRITE_SCALE_UP_ALARM("PutMetricAlarm", 1, true, "PutMetricAlarm of the scale-up alarm"),
+        /** Rewriting the scale-down alarm for the new count. */
+        REWRITE_SCALE_DOWN_ALARM("PutMetricAlarm", 2, true, "PutMetricAlarm of the scale-down alarm"),
+        /** Resetting the scale-up alarm. */
+        RESET_SCALE_UP_ALARM("SetAlarmState", 1, true, "SetAlarmState of the scale-up alarm"),
+        /** Resetting the scale-down alarm. */
+        RESET_SCALE_DOWN_ALARM("SetAlarmState", 2, true, "SetAlarmState of the scale-down alarm"),
+        /** Reserving the consumer's concurrency for the new count. */
+        RESERVE_CONSUMER("PutFunctionConcurrency", 1, true, "PutFunctionConcurrency"),
+        /** Removing the consumer's reservation after Lambda refused the new one (account limit). */
+        UNRESERVE_CONSUMER("DeleteFunctionConcurrency", 1, true, "DeleteFunctionConcurrency after a refused reservation");
+
+        private final String operation;
+        private final int callNumber;
+        private final boolean mutating;
+        private final String description;
+
+        PathCall(String operation, int callNumber, boolean mutating, String description) {
+            this.operation = operation;
+            this.callNumber = callNumber;
+            this.mutating = mutating;
+            this.description = description;
+        }
+
+        /**
+         * The AWS operation.
+         *
+         * @return the operation's name
+         */
+        public String operation() {
+            return operation;
+        }
+
+        /**
+         * Which call of the operation, within the first invocation, this is.
+         *
+         * @return the call number, from 1
+         */
+        public int callNumber() {
+            return callNumber;
+        }
+
+        /**
+         * Whether the call changes something, so that a fault after its effect differs from one before.
+         *
+         * @return true for writes
+         */
+        public boolean mutating() {
+            return mutating;
+        }
+
+        /**
+         * A readable name.
+         *
+         * @return the description
+         */
+        public String description() {
+            return description;
+        }
+    }
+
+    /** One fault as the matrix applies it. */
+    public enum FaultCase {
+        /** Throttled once, then the SDK's retry goes through. */
+        THROTTLING_THAT_CLEARS(FaultKind.THROTTLING, 1, Fault.Timing.BEFORE_EFFECT, "throttling that clears"),
+        /** Throttled on every attempt. */
+        THROTTLING_THAT_PERSISTS(FaultKind.THROTTLING, Fault.ALL_REQUESTS, Fault.Timing.BEFORE_EFFECT, "throttling that does not clear"),
+        /** HTTP 500 on every attempt, nothing done. */
+        SERVER_ERROR(FaultKind.SERVER_ERROR, Fault.ALL_REQUESTS, Fault.Timing.BEFORE_EFFECT, "HTTP 500"),
+        /** HTTP 500 on every attempt, each attempt done. */
+        SERVER_ERROR_AFTER_EFFECT(FaultKind.SERVER_ERROR, Fault.ALL_REQUESTS, Fault.Timing.AFTER_EFFECT, "HTTP 500 after the effect"),
+        /** Connection reset on every attempt, nothing done. */
+        CONNECTION_RESET(FaultKind.CONNECTION_RESET, Fault.ALL_REQUESTS, Fault.Timing.BEFORE_EFFECT, "connection reset"),
+        /** Connection reset on every attempt, each attempt done. */
+        CONNECTION_RESET_AFTER_EFFECT(FaultKind.CONNECTION_RESET, Fault.ALL_REQUESTS, Fault.Timing.AFTER_EFFECT, "connection reset after the effect"),
+        /** No response on any attempt, nothing done. */
+        NO_RESPONSE(FaultKind.NO_RESPONSE, Fault.ALL_REQUESTS, Fault.Timing.BEFORE_EFFECT, "response that never comes"),
+        /** No response on any attempt, each attempt done. */
+        NO_RESPONSE_AFTER_EFFECT(FaultKind.NO_RESPONSE, Fault.ALL_REQUESTS, Fault.Timing.AFTER_EFFECT, "response that never comes after the effect"),
+        /** Access denied. */
+        ACCESS_DENIED(FaultKind.ACCESS_DENIED, Fault.ALL_REQUESTS, Fault.Timing.BEFORE_EFFECT, "access denied"),
+        /** Kinesis says the stream is in use. */
+        RESOURCE_IN_USE(FaultKind.RESOURCE_IN_USE, Fault.ALL_REQUESTS, Fault.Timing.BEFORE_EFFECT, "ResourceInUseException");
+
+        private final FaultKind kind;
+        private final int requests;
+        private final Fault.Timing timing;
+        private final String description;
+
+        FaultCase(FaultKind kind, int requests, Fault.Timing timing, String description) {
+            this.kind = kind;
+            this.requests = requests;
+            this.timing = timing;
+            this.description = description;
+        }
+
+        /**
+         * Whether the fault applies to a call.
+         *
+         * @param call the call
+         * @return true when the combination is a cell of the matrix
+         */
+        public boolean appliesTo(PathCall call) {
+            if (kind == FaultKind.RESOURCE_IN_USE) {
+                return call == PathCall.UPDATE_SHARD_COUNT;
+            }
+            return timing == Fault.Timing.BEFORE_EFFECT || call.mutating();
+        }
+
+        /**
+         * Whether the SDK's retry gets the call through in the end.
+         *
+         * @return true for throttling that clears
+         */
+        public boolean clears() {
+            return requests != Fault.ALL_REQUESTS;
+        }
+
+        /**
+         * The fault on a call.
+         *
+         * @param call the call
+         * @return the fault to inject
+         */
+        public Fault on(PathCall call) {
+            Fault fault = new Fault(call.operation(), call.callNumber(), kind, Fault.Timing.BEFORE_EFFECT, requests);
+            return timing == Fault.Timing.AFTER_EFFECT ? fault.afterEffect() : fault;
+        }
+
+        /**
+         * A readable name.
+         *
+         * @return the description
+         */
+        public String description() {
+            return description;
+        }
+    }
+
+    /**
+     * One cell.
+     *
+     * @param call the call struck, or null for the cell without fault
+     * @param fault the fault, or null for the cell without fault
+     */
+    public record Cell(PathCall call, FaultCase fault) {
+
+        /**
+         * The outcome SPEC §4 prescribes for the first delivery of the notification.
+         *
+         * <p>Throttling that clears is absorbed by the SDK. A refused consumer reservation is
+         * replaced by removing it (§4.12) without failing. Kinesis' {@code LimitExceededException}
+         * on {@code UpdateShardCount} is the daily limit's answer (§4.7) and its
+         * {@code ResourceInUseException} a busy stream (§4.5); neither fails. Every other failed
+         * call fails the invocation after the alarm was set to {@code OK}.
+         *
+         * @return the outcome's name
+         */
+        public String expectedFirstOutcome() {
+            if (fault == null || fault.clears() || call == PathCall.RESERVE_CONSUMER) {
+                return "SCALED_UP";
+            }
+            if (call == PathCall.UPDATE_SHARD_COUNT && fault == FaultCase.THROTTLING_THAT_PERSISTS) {
+                return "LIMIT_EXCEEDED";
+            }
+            if (call == PathCall.UPDATE_SHARD_COUNT && fault == FaultCase.RESOURCE_IN_USE) {
+                return "STREAM_BUSY";
+            }
+            return "FAILED";
+        }
+
+        /**
+         * Whether the scenario makes Lambda refuse the new reservation, so that
+         * {@code DeleteFunctionConcurrency} is on the path.
+         *
+         * @return true for the cells of {@code DeleteFunctionConcurrency}
+         */
+        public boolean consumerReservationRefused() {
+            return call == PathCall.UNRESERVE_CONSUMER;
+        }
+
+        @Override
+        public String toString() {
+            return fault == null ? "no fault" : call.description() + ": " + fault.description();
+        }
+    }
+
+    private FaultMatrix() {
+    }
+
+    /**
+     * Every cell, the fault-free one first.
+     *
+     * @return the cells
+     */
+    public static List<Cell> cells() {
+        List<Cell> cells = new ArrayList<>();
+        cells.add(new Cell(null, null));
+        for (PathCall call : PathCall.values()) {
+            for (FaultCase fault : FaultCase.values()) {
+                if (fault.appliesTo(call)) {
+                    cells.add(new Cell(call, fault));
+                }
+            }
+        }
+        return cells;
+    }
+}
