@@ -1,7 +1,6 @@
 package dev.kinesisautoscaling.runtime;
 
 import dev.kinesisautoscaling.runtime.aws.AlarmPair;
-import dev.kinesisautoscaling.runtime.aws.AlarmRewrite;
 import dev.kinesisautoscaling.runtime.aws.ConsumerFunctions;
 import dev.kinesisautoscaling.runtime.aws.KinesisStreams;
 import dev.kinesisautoscaling.runtime.aws.ScalingAlarms;
@@ -87,11 +86,15 @@ public final class Reconciler {
 
     private Decision check(ReconciliationRequest.AlarmPairNames names, Decision.Builder decision) {
         AlarmPair pair = alarms.describePair(names.scaleUpAlarm(), names.scaleDownAlarm());
-        String streamName = AlarmRewrite.streamName(pair.scaleUp());
+        String streamName = pair.streamName();
         decision.alarm(streamName, names.scaleUpAlarm(), null);
         Map<String, String> upTags = alarms.tags(pair.scaleUp().alarmArn());
         Map<String, String> downTags = alarms.tags(pair.scaleDown().alarmArn());
         ScalingPolicy policy = ScalingPolicy.fromTags(names.scaleUpAlarm(), ScaleAction.UP, upTags);
+        if (!policy.scaleDownAlarmName().equals(names.scaleDownAlarm())) {
+            throw new AlarmConfigurationException("alarms " + names.scaleUpAlarm() + " and " + names.scaleDownAlarm()
+                    + " are not a pair: the scale-up alarm's partner is " + policy.scaleDownAlarmName());
+        }
         decision.dryRun(policy.dryRun());
         ScalingHistory upHistory = ScalingHistory.fromTags(names.scaleUpAlarm(), upTags);
         ScalingHistory downHistory = ScalingHistory.fromTags(names.scaleDownAlarm(), downTags);

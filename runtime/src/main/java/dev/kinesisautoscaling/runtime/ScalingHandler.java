@@ -15,6 +15,7 @@ import dev.kinesisautoscaling.runtime.scaling.Decision;
 import dev.kinesisautoscaling.runtime.scaling.Outcome;
 import dev.kinesisautoscaling.runtime.telemetry.DecisionLog;
 import dev.kinesisautoscaling.runtime.telemetry.JsonLog;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -132,6 +133,8 @@ public final class ScalingHandler implements RequestHandler<SNSEvent, ScalingRep
             event = mapper.readTree(input);
         } catch (JacksonException e) {
             throw new IllegalArgumentException("the event is not JSON: " + e.getOriginalMessage(), e);
+        } catch (CharConversionException e) {
+            throw new IllegalArgumentException("the event is not JSON: " + e.getMessage(), e);
         }
         Object report = ReconciliationRequest.isReconciliation(event)
                 ? reconcile(ReconciliationRequest.parse(event), context)

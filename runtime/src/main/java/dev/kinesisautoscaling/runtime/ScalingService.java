@@ -106,7 +106,14 @@ public final class ScalingService {
         ScalingPolicy policy = ScalingPolicy.fromTags(notification.alarmName(), notification.action(), tags);
         decision.dryRun(policy.dryRun());
 
-        StreamSummary stream = streams.describe(notification.streamName());
+        AlarmPair pair = alarms.describePair(policy.scaleUpAlarmName(), policy.scaleDownAlarmName());
+        String watched = pair.streamName();
+        if (!watched.equals(notification.streamName())) {
+            return decision.build(Outcome.INVALID_NOTIFICATION, "the notification names stream "
+                    + notification.streamName() + ", but alarm " + notification.alarmName() + " watches stream " + watched);
+        }
+
+        StreamSummary stream = streams.describe(watched);
         if (stream.onDemand()) {
             reset(notification, "stream is in on-demand mode");
             return decision.build(Outcome.ON_DEMAND, "the stream is in on-demand mode, which Kinesis scales by itself");
@@ -120,7 +127,6 @@ public final class ScalingService {
         int current = stream.openShardCount();
         decision.current(current);
 
-        AlarmPair pair = alarms.describePair(policy.scaleUpAlarmName(), policy.scaleDownAlarmName());
         MetricAlarm complementary = notification.action() == ScaleAction.UP ? pair.scaleDown() : pair.scaleUp();
         ScalingHistory history = ScalingHistory.fromTags(notification.alarmName(), tags)
                 .merge(ScalingHistory.fromTags(complementary.alarmName(), alarms.tags(complementary.alarmArn())));

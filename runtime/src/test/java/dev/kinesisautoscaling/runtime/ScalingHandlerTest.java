@@ -634,12 +634,41 @@ class ScalingHandlerTest {
         void reportsAMissingStreamWithoutFailingTheInvocation() {
             TestAlarms.Policy policy = new TestAlarms.Policy();
             world.cloudWatch.addAlarm(TestAlarms.scaleUp("orders", 2, policy), TestAlarms.tags("orders", true, policy));
+            world.cloudWatch.addAlarm(TestAlarms.scaleDown("orders", 2, policy), TestAlarms.tags("orders", false, policy));
 
             world.deliver("orders-scale-up-alarm.json");
 
             assertThat(world.calls.mutating()).isEmpty();
             assertThat(lastDecision().path("reason").asText())
                     .isEqualTo("stream orders named by the alarm's StreamName dimension does not exist");
+        }
+
+        @Test
+        void reportsANotificationOfAnAlarmThatDoesNotExistWithoutFailingTheInvocation() {
+            world.kinesis.addStream("orders", 2);
+
+            world.deliver("orders-scale-up-alarm.json");
+
+            assertThat(world.calls.mutating()).isEmpty();
+            assertThat(world.lastOutcome()).isEqualTo("INVALID_CONFIGURATION");
+            assertThat(lastDecision().path("reason").asText())
+                    .isEqualTo("alarm arn:aws:cloudwatch:us-east-1:123456789012:alarm:orders-scale-up does not exist");
+        }
+
+        @Test
+        void refusesANotificationWhoseStreamIsNotTheOneItsAlarmsWatch() {
+            world.stream("orders", 2);
+            world.stream("payments", 2);
+            TestAlarms.Policy policy = new TestAlarms.Policy();
+            world.cloudWatch.replaceAlarm(TestAlarms.scaleUp("payments", 2, policy).toBuilder()
+                    .alarmName("orders-scale-up").build());
+
+            world.deliver("orders-scale-up-alarm.json");
+
+            assertThat(world.calls.mutating()).isEmpty();
+            assertThat(world.lastOutcome()).isEqualTo("INVALID_CONFIGURATION");
+            assertThat(lastDecision().path("reason").asText())
+                    .isEqualTo("alarms orders-scale-up and orders-scale-down are not a pair: they watch streams payments and orders");
         }
 
         @Test

@@ -1,5 +1,6 @@
 package dev.kinesisautoscaling.runtime.aws;
 
+import dev.kinesisautoscaling.runtime.scaling.AlarmConfigurationException;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 
 /**
@@ -9,6 +10,22 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
  * @param scaleDown the scale-down alarm
  */
 public record AlarmPair(MetricAlarm scaleUp, MetricAlarm scaleDown) {
+
+    /**
+     * The stream both alarms watch.
+     *
+     * @return the stream's name
+     * @throws AlarmConfigurationException when the alarms watch different streams, or none
+     */
+    public String streamName() {
+        String up = AlarmRewrite.streamName(scaleUp);
+        String down = AlarmRewrite.streamName(scaleDown);
+        if (!up.equals(down)) {
+            throw new AlarmConfigurationException("alarms " + scaleUp.alarmName() + " and " + scaleDown.alarmName()
+                    + " are not a pair: they watch streams " + up + " and " + down);
+        }
+        return up;
+    }
 
     /**
      * Whether both alarms are computed for a shard count and the scale-down threshold is the one

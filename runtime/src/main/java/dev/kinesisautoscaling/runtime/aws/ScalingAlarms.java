@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
 import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsResponse;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
+import software.amazon.awssdk.services.cloudwatch.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 import software.amazon.awssdk.services.cloudwatch.model.Tag;
 
@@ -35,10 +36,17 @@ public final class ScalingAlarms {
      *
      * @param alarmArn the alarm's ARN
      * @return the tags by key
+     * @throws AlarmConfigurationException when the alarm does not exist
      */
     public Map<String, String> tags(String alarmArn) {
+        List<Tag> found;
+        try {
+            found = cloudWatch.listTagsForResource(r -> r.resourceARN(alarmArn)).tags();
+        } catch (ResourceNotFoundException e) {
+            throw new AlarmConfigurationException("alarm " + alarmArn + " does not exist");
+        }
         Map<String, String> tags = new LinkedHashMap<>();
-        for (Tag tag : cloudWatch.listTagsForResource(r -> r.resourceARN(alarmArn)).tags()) {
+        for (Tag tag : found) {
             tags.put(tag.key(), tag.value());
         }
         return tags;

@@ -152,8 +152,37 @@ public final class FaultMatrix {
          * @return the fault to inject
          */
         public Fault on(PathCall call) {
-            Fault fault = new Fault(call.operation(), call.callNumber(), kind, Fault.Timing.BEFORE_EFFECT, requests);
+            return on(call.operation(), call.callNumber());
+        }
+
+        /**
+         * The fault on one call of an operation.
+         *
+         * @param operation the operation, such as {@code PutMetricAlarm}
+         * @param callNumber which call of the operation, from 1
+         * @return the fault to inject
+         */
+        public Fault on(String operation, int callNumber) {
+            Fault fault = new Fault(operation, callNumber, kind, Fault.Timing.BEFORE_EFFECT, requests);
             return timing == Fault.Timing.AFTER_EFFECT ? fault.afterEffect() : fault;
+        }
+
+        /**
+         * What goes wrong.
+         *
+         * @return the fault's kind
+         */
+        public FaultKind kind() {
+            return kind;
+        }
+
+        /**
+         * Whether the fault strikes before or after the call's effect.
+         *
+         * @return the timing
+         */
+        public Fault.Timing timing() {
+            return timing;
         }
 
         /**

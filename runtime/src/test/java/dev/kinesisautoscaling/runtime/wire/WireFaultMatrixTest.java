@@ -3,6 +3,7 @@ package dev.kinesisautoscaling.runtime.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import dev.kinesisautoscaling.runtime.Reconciler;
 import dev.kinesisautoscaling.runtime.ScalingFailedException;
 import dev.kinesisautoscaling.runtime.contract.AlarmContract;
 import java.time.Clock;
@@ -23,23 +24,28 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every AWS call of the scaling path × every fault that applies to it, with real SDK clients over
- * the wire, checked against the invariants of SPEC §4.
+ * Every AWS call of the scaling path and of the reconciliation path × every fault that applies to
+ * it, with real SDK clients over the wire, checked against the invariants of SPEC §4.
  *
  * <p>The cells are independent worlds on one shared endpoint, so they are played out side by side
  * on a thread pool (most of a cell's time is the SDK waiting: backoff, attempt timeouts) and
- * reported one dynamic test per cell. {@code -Dwire.transcripts=true} prints every cell's transcript.
+ * reported one dynamic test per cell. The run ends with one line counting the cells of both paths.
+ * {@code -Dwire.transcripts=true} prints every cell's transcript.
  */
 class WireFaultMatrixTest {
 
-    private static final int PARALLEL_CELLS = 16;
+    private static final int PARALLEL_CELLS = 24;
 
     private static LocalAwsEndpoint endpoint;
     private static AwsSystemProperties properties;
     private static ExecutorService pool;
     private static final Map<FaultMatrix.Cell, CompletableFuture<CellRun>> RUNS = new LinkedHashMap<>();
+    private static final Map<ReconciliationFaultMatrix.Cell, CompletableFuture<ReconciliationCellRun>> RECONCILIATION_RUNS =
+            new LinkedHashMap<>();
     private static final AtomicInteger CELLS_RUN = new AtomicInteger();
     private static final AtomicInteger CELLS_HELD = new AtomicInteger();
+    private static final AtomicInteger RECONCILIATION_CELLS_RUN = new AtomicInteger();
+    private static final AtomicInteger RECONCILIATION_CELLS_HELD = new AtomicInteger();
     private static final AtomicInteger CONSUMER_CELLS_RUN = new AtomicInteger();
     private static final AtomicInteger CONSUMER_CELLS_HELD = new AtomicInteger();
 
@@ -56,6 +62,13 @@ class WireFaultMatrixTest {
             FaultMatrix.Cell cell = cells.get(i);
             RUNS.put(cell, CompletableFuture.supplyAsync(() -> CellRun.play(endpoint, cell, index), pool));
         }
+        List<ReconciliationFaultMatrix.Cell> reconciliationCells = ReconciliationFaultMatrix.cells();
+        for (int i = 0; i < reconciliationCells.size(); i++) {
+            int index = i;
+            ReconciliationFaultMatrix.Cell cell = reconciliationCells.get(i);
+            RECONCILIATION_RUNS.put(cell, CompletableFuture.supplyAsync(
+                    () -> ReconciliationCellRun.play(endpoint, cell, index), pool));
+        }
     }
 
     @AfterAll
@@ -63,7 +76,10 @@ class WireFaultMatrixTest {
         pool.shutdownNow();
         properties.close();
         endpoint.close();
-        System.out.println("fault matrix: " + CELLS_RUN.get() + " cells run, " + CELLS_HELD.get() + " held");
+        System.out.println("fault matrix: " + (CELLS_RUN.get() + RECONCILIATION_CELLS_RUN.get()) + " cells run, "
+                + (CELLS_HELD.get() + RECONCILIATION_CELLS_HELD.get()) + " held (scaling path " + CELLS_RUN.get()
+                + " run, " + CELLS_HELD.get() + " held; reconciliation path " + RECONCILIATION_CELLS_RUN.get() + " run, "
+                + RECONCILIATION_CELLS_HELD.get() + " held)");
         System.out.println("consumer reservation after each fault: " + CONSUMER_CELLS_RUN.get() + " cells run, "
                 + CONSUMER_CELLS_HELD.get() + " held");
     }
@@ -103,12 +119,113 @@ class WireFaultMatrixTest {
         }));
     }
 
+    /**
+     * SPEC §4 for the reconciliation path: it never scales; an AWS failure on one pair fails the
+     * invocation only after the other pair was checked and repaired; and the next reconciliation,
+     * with AWS healthy, leaves every pair true to its stream, the consumer reserved for it and no
+     * alarm stuck in {@code ALARM}.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyFaultOnEveryCallOfTheReconciliationPathLeavesEveryPairTrueToItsStream() {
+        return RECONCILIATION_RUNS.keySet().stream().map(cell -> dynamicTest(cell.toString(), () -> {
+            RECONCILIATION_CELLS_RUN.incrementAndGet();
+            ReconciliationCellRun run = await(RECONCILIATION_RUNS.get(cell));
+            if (Boolean.getBoolean("wire.transcripts")) {
+                System.out.println(run.transcript());
+            }
+            assertReconciliationInvariants(run);
+            RECONCILIATION_CELLS_HELD.incrementAndGet();
+        }));
+    }
+
     private static CellRun await(FaultMatrix.Cell cell) throws Throwable {
+        return await(RUNS.get(cell));
+    }
+
+    private static <T> T await(CompletableFuture<T> run) throws Throwable {
         try {
-            return RUNS.get(cell).join();
+            return run.join();
         } catch (CompletionException e) {
             throw e.getCause();
         }
+    }
+
+    private static void assertReconciliationInvariants(ReconciliationCellRun run) {
+        String transcript = run.transcript();
+        ReconciliationFaultMatrix.Cell cell = run.cell();
+        List<ReconciliationCellRun.Reconciliation> reconciliations = run.reconciliations();
+        ReconciliationCellRun.Reconciliation first = reconciliations.get(0);
+        String expected = cell.expectedFirstOutcome();
+        String struckPair = run.streams().get(0).scaleUpAlarm();
+
+        // The reconciler never scales.
+        assertThat(run.updateShardCountRequests()).as("UpdateShardCount requests\n%s", transcript).isZero();
+
+        // The fault struck the call of the cell, on the first pair.
+        if (cell.call() != null) {
+            String resource = run.streams().get(0).resourceName(cell.call().resource());
+            assertThat(first.calls()).as("requests struck by the fault\n%s", transcript)
+                    .filteredOn(call -> call.fault() != null)
+                    .isNotEmpty()
+                    .allSatisfy(call -> assertThat(call.operation() + " " + call.resource())
+                            .isEqualTo(cell.call().operation() + " " + resource));
+        }
+
+        // One pair's failure does not stop the other; the invocation fails after both were checked.
+        assertThat(first.invocation().outcomes()).as("outcomes of the reconciliation with the fault\n%s", transcript)
+                .containsExactly(expected, "REPAIRED");
+        if (expected.equals("FAILED")) {
+            assertThat(first.invocation().failure()).as("the failed reconciliation throws\n%s", transcript)
+                    .isInstanceOf(ScalingFailedException.class)
+                    .hasMessageStartingWith("1 of 2 alarm pairs failed: " + struckPair + ": ");
+        } else {
+            assertThat(first.invocation().failure()).as("the reconciliation does not fail\n%s", transcript).isNull();
+        }
+
+        // The healthy pair was repaired in the same invocation.
+        ReconciliationCellRun.PairState healthy = run.healthyPairAfterFirst();
+        assertReconciledPair(healthy, "the healthy pair after the reconciliation with the fault\n" + transcript);
+        if (cell.consumerReservationRefused()) {
+            assertThat(healthy.reservation()).as("the healthy pair's consumer after Lambda refused its reservation\n%s",
+                    transcript).isNull();
+        } else {
+            assertThat(healthy.reservation()).as("the healthy pair's consumer reservation\n%s", transcript)
+                    .isEqualTo(healthy.stream().expectedReservation());
+        }
+
+        // The next reconciliation, with AWS healthy, leaves every pair true to its stream.
+        ReconciliationCellRun.Reconciliation next = reconciliations.get(1);
+        assertThat(next.invocation().failure()).as("the next reconciliation, AWS healthy, does not fail\n%s", transcript)
+                .isNull();
+        for (ReconciliationCellRun.PairState pair : run.afterNext()) {
+            assertReconciledPair(pair, "after the next reconciliation\n" + transcript);
+            assertThat(pair.reservation()).as("consumer reservation of %s after the next reconciliation\n%s",
+                    pair.stream().name(), transcript).isEqualTo(pair.stream().expectedReservation());
+        }
+
+        // And nothing is left to repair after it: no repair loop.
+        ReconciliationCellRun.Reconciliation after = reconciliations.get(2);
+        assertThat(after.invocation().failure()).as("the reconciliation after\n%s", transcript).isNull();
+        assertThat(after.invocation().outcomes()).as("outcomes of the reconciliation after\n%s", transcript)
+                .containsExactly("CONSISTENT", "CONSISTENT");
+        assertThat(after.mutatingCalls()).as("writes of the reconciliation after\n%s", transcript).isEmpty();
+        for (ReconciliationCellRun.PairState pair : run.atEnd()) {
+            assertReconciledPair(pair, "at the end\n" + transcript);
+        }
+    }
+
+    private static void assertReconciledPair(ReconciliationCellRun.PairState pair, String context) {
+        ReconciliationCellRun.Stream stream = pair.stream();
+        assertThat(pair.streamStatus()).as("status of %s %s", stream.name(), context).isEqualTo("ACTIVE");
+        assertThat(pair.streamShards()).as("shards of %s %s", stream.name(), context).isEqualTo(stream.shards());
+        assertThat(pair.acceptedUpdates()).as("accepted UpdateShardCount of %s %s", stream.name(), context).isZero();
+        assertThat(pair.scaleUp().s1()).as("s1 of %s %s", pair.scaleUp().name(), context).isEqualTo(pair.streamShards());
+        assertThat(pair.scaleDown().s1()).as("s1 of %s %s", pair.scaleDown().name(), context).isEqualTo(pair.streamShards());
+        assertThat(pair.scaleDown().threshold()).as("threshold of %s %s", pair.scaleDown().name(), context)
+                .isEqualTo(stream.policy().downThresholdAt(pair.streamShards()));
+        assertThat(pair.inAlarmLongerThan(Reconciler.STUCK_ALARM_AGE))
+                .as("alarms of %s in ALARM for longer than %s %s", stream.name(), Reconciler.STUCK_ALARM_AGE, context)
+                .isEmpty();
     }
 
     private static void assertSpecInvariants(CellRun run) {

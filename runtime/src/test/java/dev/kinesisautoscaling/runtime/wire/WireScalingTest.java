@@ -88,7 +88,7 @@ class WireScalingTest {
         assertThat(invocation.failed()).isFalse();
         assertThat(invocation.outcome()).isEqualTo("SCALED_UP");
         assertThat(aws.calls().stream().map(RecordedCall::operation)).containsExactly(
-                "ListTagsForResource", "DescribeStreamSummary", "DescribeAlarms", "ListTagsForResource",
+                "ListTagsForResource", "DescribeAlarms", "DescribeStreamSummary", "ListTagsForResource",
                 "TagResource", "TagResource", "UpdateShardCount", "PutFunctionConcurrency",
                 "PutMetricAlarm", "PutMetricAlarm", "SetAlarmState", "SetAlarmState");
         JsonNode update = aws.calls("UpdateShardCount").get(0).input();

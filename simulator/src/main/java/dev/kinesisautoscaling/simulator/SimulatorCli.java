@@ -1,0 +1,368 @@
+package dev.kinesisautoscaling.simulator;
+
+import dev.kinesisautoscaling.AutoScalingKinesisStreamProps;
+import dev.kinesisautoscaling.simulator.cloudwatch.MetricStore;
+import dev.kinesisautoscaling.simulator.cost.CostEstimate;
+import dev.kinesisautoscaling.simulator.cost.PriceTable;
+import dev.kinesisautoscaling.simulator.replay.Policy;
+import dev.kinesisautoscaling.simulator.replay.Replay;
+import dev.kinesisautoscaling.simulator.replay.ReplayResult;
+import dev.kinesisautoscaling.simulator.replay.ReplaySettings;
+import dev.kinesisautoscaling.simulator.report.CapacityChart;
+import dev.kinesisautoscaling.simulator.report.TextReport;
+import dev.kinesisautoscaling.simulator.template.AlarmSource;
+import dev.kinesisautoscaling.simulator.template.CloudFormationTemplateSource;
+import dev.kinesisautoscaling.simulator.template.ConstructAlarmSource;
+import dev.kinesisautoscaling.simulator.template.StreamAlarms;
+import dev.kinesisautoscaling.simulator.trace.BundledTraces;
+import dev.kinesisautoscaling.simulator.trace.TraceCsv;
+import dev.kinesisautoscaling.simulator.trace.TrafficTrace;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The simulator's command line: replays a traffic trace through the stream's real alarms and this
+ * project's real scaling Lambda, and reports shard-hours, time over capacity, scalings and the
+ * cost of provisioned against on-demand mode.
+ *
+ * <p>Run it from the repository root:
+ * <pre>
+ * mvn -B -q -pl simulator -am compile exec:java -Dexec.args="--trace diurnal --chart target/diurnal.png"
+ * mvn -B -q -pl simulator -am compile exec:java -Dexec.args="--trace traffic.csv --template cdk.out/MyStack.template.json"
+ * mvn -B -q -pl simulator -am compile exec:java -Dexec.args="--compare"
+ * </pre>
+ */
+@Command(name = "kinesis-autoscaling-simulator", mixinStandardHelpOptions = true,
+        version = "kinesis-autoscaling simulator 0.1.0",
+        description = {
+            "Replays per-minute traffic through simulated Kinesis and CloudWatch, the stream's scaling alarms and "
+                + "the real scaling Lambda, then reports shard-hours, minutes over capacity, UpdateShardCount calls "
+                + "and provisioned vs on-demand cost.",
+            "Trace CSV: header 'timestamp,incoming_bytes,incoming_records[,iterator_age_ms]' (or 'minute' instead "
+                + "of 'timestamp'), one row per minute, '#' comments, optionally gzip-compressed (.gz)."})
+public final class SimulatorCli implements Callable<Integer> {
+
+    /** The template used when none is given: the construct's defaults of SPEC §2. */
+    public static final String DEFAULT_TEMPLATE = "/templates/default-alarms.template.json";
+    /** The stream name used with the default template. */
+    public static final String DEFAULT_STREAM = "simulated-stream";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--trace", paramLabel = "FILE|NAME",
+            description = "Trace CSV file (.csv or .csv.gz), or a bundled trace: steady, diurnal, spike, ramp, weekly.")
+    private String trace;
+
+    @Option(names = "--template", paramLabel = "FILE",
+            description = "Synthesized CloudFormation template (cdk.out/<Stack>.template.json) with the scaling alarms. "
+                + "Default: the construct's default alarms (up 0.75 for 5 of 5, down 0.25 for 57 of 60, 5-minute periods).")
+    private Path template;
+
+    @Option(names = "--stream", paramLabel = "NAME",
+            description = "The stream whose alarms to replay, and the name of the template's stream when the template "
+                + "does not name it. Default: the template's only stream; '" + DEFAULT_STREAM + "' without a template.")
+    private String stream;
+
+    @Option(names = "--initial-shards", paramLabel = "N",
+            description = "Shard count at the start. Default: the count the template's alarms were computed for (s1).")
+    private Integer initialShards;
+
+    @Option(names = "--update-duration", paramLabel = "DURATION", defaultValue = "2m",
+            converter = DurationConverter.class,
+            description = "How long a stream stays UPDATING after UpdateShardCount, such as 90s, 2m or PT5M. Default: ${DEFAULT-VALUE}.")
+    private Duration updateDuration;
+
+    @Option(names = "--notification-delay", paramLabel = "DURATION", defaultValue = "0s",
+            converter = DurationConverter.class,
+            description = "Time from an alarm's state change to the Lambda's invocation, under one minute. Default: ${DEFAULT-VALUE}.")
+    private Duration notificationDelay;
+
+    @Option(names = "--history", paramLabel = "MODE", defaultValue = "steady",
+            description = "Metrics before the trace: 'steady' (the first minute's traffic, as on a running stream) or "
+                + "'none' (a new stream). Default: ${DEFAULT-VALUE}.")
+    private String history;
+
+    @Option(names = "--policy", paramLabel = "NAME", defaultValue = "project",
+            description = "Scaling function: 'project' (the real ScalingHandler) or 'reference' (the reference design's "
+                + "policy). Default: ${DEFAULT-VALUE}.")
+    private String policy;
+
+    @Option(names = "--prices", paramLabel = "FILE",
+            description = "Price table (.json or .properties) overriding the us-east-1 defaults.")
+    private Path prices;
+
+    @Option(names = "--chart", paramLabel = "FILE.png",
+            description = "Write a PNG chart of demand vs capacity (with --compare: of the first trace, project policy).")
+    private Path chart;
+
+    @Option(names = "--compare",
+            description = "Replay both policies on every bundled trace (or on --trace) and print a Markdown table.")
+    private boolean compare;
+
+    @Option(names = "--start", paramLabel = "INSTANT",
+            description = "Start of a trace with a 'minute' column. Default: 2026-01-05T00:00:00Z.")
+    private String start;
+
+    @Option(names = "--handler-log", paramLabel = "FILE",
+            description = "Write the scaling Lambda's JSON log lines to this file. Default: discard them.")
+    private Path handlerLog;
+
+    @Option(names = "--quiet", description = "Print no progress for long traces.")
+    private boolean quiet;
+
+    @Option(names = "--min-shards", paramLabel = "N",
+            description = "Build the alarms with the construct, with this minShardCount (and the other construct options).")
+    private Integer minShards;
+
+    @Option(names = "--max-shards", paramLabel = "N", description = "Construct option: maxShardCount.")
+    private Integer maxShards;
+
+    @Option(names = "--scale-up-threshold", paramLabel = "X", description = "Construct option: scaleUpThreshold.")
+    private Double scaleUpThreshold;
+
+    @Option(names = "--scale-down-threshold", paramLabel = "X", description = "Construct option: scaleDownThreshold.")
+    private Double scaleDownThreshold;
+
+    @Option(names = "--metric-period", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Construct option: metricPeriod, such as 1m or 5m.")
+    private Duration metricPeriod;
+
+    @Option(names = "--scale-up-periods", paramLabel = "N", description = "Construct option: scaleUpEvaluationPeriods.")
+    private Integer scaleUpPeriods;
+
+    @Option(names = "--scale-up-datapoints", paramLabel = "N", description = "Construct option: scaleUpDatapointsToAlarm.")
+    private Integer scaleUpDatapoints;
+
+    @Option(names = "--scale-down-periods", paramLabel = "N", description = "Construct option: scaleDownEvaluationPeriods.")
+    private Integer scaleDownPeriods;
+
+    @Option(names = "--scale-down-datapoints", paramLabel = "N",
+            description = "Construct option: scaleDownDatapointsToAlarm.")
+    private Integer scaleDownDatapoints;
+
+    @Option(names = "--iterator-age-block", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Construct option: iteratorAgeBlock, such as 30m (needs iterator_age_ms in the trace).")
+    private Duration iteratorAgeBlock;
+
+    /**
+     * Runs the command line and exits with its status when it is not zero.
+     *
+     * @param args the arguments; {@code --help} lists them
+     */
+    public static void main(String[] args) {
+        int status = new CommandLine(new SimulatorCli()).execute(args);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /**
+     * Runs the replays the options ask for.
+     *
+     * @return 0 on success
+     * @throws Exception when an input cannot be read; picocli reports it and returns a non-zero status
+     */
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!compare && trace == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give --trace, or --compare");
+        }
+        PriceTable priceTable = prices == null ? PriceTable.US_EAST_1 : PriceTable.load(prices);
+        ReplaySettings settings = settings();
+        AlarmSource source = alarmSource(settings);
+        StreamAlarms alarms = source.load();
+        Policy chosen = Policy.parse(policy);
+
+        try (PrintStream log = handlerLog == null ? new PrintStream(OutputStream.nullOutputStream())
+                : new PrintStream(Files.newOutputStream(handlerLog), false, StandardCharsets.UTF_8)) {
+            if (compare) {
+                List<String> traces = trace == null ? BundledTraces.names() : List.of(trace);
+                List<TextReport.Row> rows = new ArrayList<>();
+                for (String name : traces) {
+                    TrafficTrace traffic = loadTrace(name);
+                    for (Policy each : Policy.values()) {
+                        ReplayResult result = new Replay(traffic, alarms, each, settings, log).run(progress(err, traffic, each));
+                        rows.add(new TextReport.Row(result, CostEstimate.of(traffic, result.shardHours(), priceTable)));
+                    }
+                }
+                out.println("Alarms from " + source.description() + ", stream " + alarms.streamName() + ", "
+                        + (initialShards == null ? alarms.shardCount() : initialShards) + " initial shard(s), "
+                        + "reshards take " + settings.updateDuration().toSeconds() + " s; " + priceTable.source() + ".");
+                out.println();
+                out.print(TextReport.comparison(rows));
+                if (chart != null && rows.size() > 0) {
+                    CapacityChart.write(rows.get(0).result(), chart, 1400, 600);
+                    out.println();
+                    out.println("Chart of " + rows.get(0).result().trace().name() + " (" + Policy.PROJECT.label()
+                            + " policy) written to " + chart);
+                }
+            } else {
+                TrafficTrace traffic = loadTrace(trace);
+                ReplayResult result = new Replay(traffic, alarms, chosen, settings, log).run(progress(err, traffic, chosen));
+                out.print(TextReport.summary(result, CostEstimate.of(traffic, result.shardHours(), priceTable),
+                        source.description()));
+                if (chart != null) {
+                    CapacityChart.write(result, chart, 1400, 600);
+                    out.println("Chart written to " + chart);
+                }
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    /**
+     * The alarms to replay: a template, or the construct built from the construct options, or the
+     * bundled template of the construct's defaults (which a test keeps equal to what the construct builds).
+     */
+    private AlarmSource alarmSource(ReplaySettings settings) {
+        AutoScalingKinesisStreamProps props = constructProps();
+        if (props != null && template != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "give either --template or construct options such as --min-shards, not both");
+        }
+        if (props != null) {
+            return new ConstructAlarmSource(props, settings.account());
+        }
+        return template == null
+                ? CloudFormationTemplateSource.fromResource(DEFAULT_TEMPLATE, Optional.of(stream == null ? DEFAULT_STREAM : stream),
+                        settings.account())
+                : CloudFormationTemplateSource.fromFile(template, Optional.ofNullable(stream), settings.account());
+    }
+
+    /** The construct's props from the construct options, or null when none is given. */
+    private AutoScalingKinesisStreamProps constructProps() {
+        if (minShards == null && maxShards == null && scaleUpThreshold == null && scaleDownThreshold == null
+                && metricPeriod == null && scaleUpPeriods == null && scaleUpDatapoints == null
+                && scaleDownPeriods == null && scaleDownDatapoints == null && iteratorAgeBlock == null) {
+            return null;
+        }
+        try {
+            return AutoScalingKinesisStreamProps.builder()
+                    .streamName(stream == null ? DEFAULT_STREAM : stream)
+                    .shardCount(initialShards)
+                    .minShardCount(minShards)
+                    .maxShardCount(maxShards)
+                    .scaleUpThreshold(scaleUpThreshold)
+                    .scaleDownThreshold(scaleDownThreshold)
+                    .metricPeriod(metricPeriod == null ? null : software.amazon.awscdk.Duration.seconds(metricPeriod.toSeconds()))
+                    .scaleUpEvaluationPeriods(scaleUpPeriods)
+                    .scaleUpDatapointsToAlarm(scaleUpDatapoints)
+                    .scaleDownEvaluationPeriods(scaleDownPeriods)
+                    .scaleDownDatapointsToAlarm(scaleDownDatapoints)
+                    .iteratorAgeBlock(iteratorAgeBlock == null ? null
+                            : software.amazon.awscdk.Duration.seconds(iteratorAgeBlock.toSeconds()))
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private ReplaySettings settings() {
+        MetricStore.History mode = switch (history.trim().toLowerCase(Locale.ROOT)) {
+            case "steady" -> MetricStore.History.REPEAT_FIRST_MINUTE;
+            case "none" -> MetricStore.History.NONE;
+            default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--history must be 'steady' or 'none', not '" + history + "'");
+        };
+        try {
+            ReplaySettings settings = ReplaySettings.DEFAULTS.withUpdateDuration(updateDuration)
+                    .withNotificationDelay(notificationDelay).withHistory(mode);
+            return initialShards == null ? settings : settings.withInitialShards(initialShards);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private TrafficTrace loadTrace(String name) {
+        if (BundledTraces.isBundled(name) && !Files.exists(Path.of(name))) {
+            return BundledTraces.load(name);
+        }
+        Path file = Path.of(name);
+        if (!Files.exists(file)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--trace " + name
+                    + " is neither a file nor a bundled trace (" + String.join(", ", BundledTraces.names()) + ")");
+        }
+        Instant first;
+        try {
+            first = start == null ? TraceCsv.DEFAULT_START : Instant.parse(start);
+        } catch (DateTimeParseException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--start '" + start
+                    + "' is not an instant such as 2026-01-05T00:00:00Z");
+        }
+        return TraceCsv.read(file, first);
+    }
+
+    /** Prints at most one line per second of wall time, and only for traces longer than a week. */
+    private Replay.Progress progress(PrintWriter err, TrafficTrace traffic, Policy each) {
+        if (quiet || traffic.minutes() <= 7 * 1440) {
+            return Replay.SILENT;
+        }
+        long[] lastPrinted = {System.nanoTime()};
+        return (done, total, elapsed) -> {
+            long now = System.nanoTime();
+            if (done < total && now - lastPrinted[0] < 1_000_000_000L) {
+                return;
+            }
+            lastPrinted[0] = now;
+            double seconds = Math.max(elapsed.toNanos(), 1) / 1e9;
+            err.printf(Locale.ROOT, "%s (%s): %d of %d days replayed (%.0f%%), %.1f simulated days/s%n", traffic.name(),
+                    each.label(), done / 1440, total / 1440, 100.0 * done / total, done / 1440.0 / seconds);
+            err.flush();
+        };
+    }
+
+    /** Reads durations as {@code 90s}, {@code 2m}, {@code 1h} or ISO-8601 {@code PT2M}. */
+    public static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+
+        private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+
+        /**
+         * Converts one value.
+         *
+         * @param value the option's text
+         * @return the duration
+         */
+        @Override
+        public Duration convert(String value) {
+            String text = value.trim().toLowerCase(Locale.ROOT);
+            Matcher matcher = SHORT.matcher(text);
+            if (matcher.matches()) {
+                long amount = Long.parseLong(matcher.group(1));
+                return switch (matcher.group(2)) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    default -> Duration.ofHours(amount);
+                };
+            }
+            try {
+                return Duration.parse(value.trim().toUpperCase(Locale.ROOT));
+            } catch (DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a duration such as 90s, 2m or PT2M");
+            }
+        }
+    }
+}
