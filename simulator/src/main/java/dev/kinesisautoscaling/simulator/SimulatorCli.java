@@ -46,9 +46,9 @@ import picocli.CommandLine.Spec;
  *
  * <p>Run it from the repository root:
  * <pre>
- * mvn -B -q -pl simulator -am compile exec:java -Dexec.args="--trace diurnal --chart target/diurnal.png"
- * mvn -B -q -pl simulator -am compile exec:java -Dexec.args="--trace traffic.csv --template cdk.out/MyStack.template.json"
- * mvn -B -q -pl simulator -am compile exec:java -Dexec.args="--compare"
+ * mvn -B -q -pl simulator -am process-classes exec:java -Dexec.args="--trace diurnal --chart target/diurnal.png"
+ * mvn -B -q -pl simulator -am process-classes exec:java -Dexec.args="--trace traffic.csv --template cdk.out/MyStack.template.json"
+ * mvn -B -q -pl simulator -am process-classes exec:java -Dexec.args="--compare"
  * </pre>
  */
 @Command(name = "kinesis-autoscaling-simulator", mixinStandardHelpOptions = true,

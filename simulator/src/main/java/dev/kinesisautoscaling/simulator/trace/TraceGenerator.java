@@ -34,7 +34,7 @@ import java.util.zip.GZIPOutputStream;
  *
  * <p>Regenerate with (from the repository root):
  * <pre>
- * mvn -B -q -pl simulator -am compile exec:java \
+ * mvn -B -q -pl simulator -am process-classes exec:java \
  *     -Dexec.mainClass=dev.kinesisautoscaling.simulator.trace.TraceGenerator \
  *     -Dexec.args=simulator/src/main/resources/traces
  * </pre>
@@ -77,6 +77,16 @@ public final class TraceGenerator {
             case "weekly" -> shaped(name, 7, random, 0.05, 1024, TraceGenerator::weekly, null);
             default -> throw new IllegalStateException(name);
         };
+    }
+
+    /**
+     * A year of the weekly trace's business-day traffic with its weekend dip: 525,600 minutes, for
+     * measuring the simulator's speed. Not bundled; generated when needed.
+     *
+     * @return the trace
+     */
+    public static TrafficTrace year() {
+        return shaped("year", 365, new Random(SEED - 1), 0.05, 1024, TraceGenerator::weekly, null);
     }
 
     /** Bytes per second of a minute, before noise; StrictMath keeps the files identical on every JVM. */
