@@ -5,22 +5,38 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that tests move by hand. */
+/** A clock that tests move by hand; safe to share with the threads of a local endpoint. */
 public final class MutableClock extends Clock {
 
-    private Instant now;
+    private final AtomicReference<Instant> now;
 
+    /**
+     * Starts the clock at an instant.
+     *
+     * @param start the first instant the clock tells
+     */
     public MutableClock(Instant start) {
-        this.now = start;
+        this.now = new AtomicReference<>(start);
     }
 
+    /**
+     * Sets the clock.
+     *
+     * @param instant the instant the clock tells from now on
+     */
     public void set(Instant instant) {
-        now = instant;
+        now.set(instant);
     }
 
+    /**
+     * Moves the clock forward.
+     *
+     * @param duration how far
+     */
     public void advance(Duration duration) {
-        now = now.plus(duration);
+        now.updateAndGet(current -> current.plus(duration));
     }
 
     @Override
@@ -35,6 +51,6 @@ public final class MutableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return now;
+        return now.get();
     }
 }

@@ -4,14 +4,37 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import java.time.Duration;
+import java.util.function.IntSupplier;
 
-/** A Lambda context with a fixed remaining time. */
+/** A Lambda context whose remaining time is fixed, or runs down in real time as Lambda's does. */
 public final class TestContext implements Context {
 
-    private final int remainingMillis;
+    private final IntSupplier remainingMillis;
 
+    /**
+     * A context with a fixed remaining time.
+     *
+     * @param remainingMillis the remaining time it always tells
+     */
     public TestContext(int remainingMillis) {
+        this.remainingMillis = () -> remainingMillis;
+    }
+
+    private TestContext(IntSupplier remainingMillis) {
         this.remainingMillis = remainingMillis;
+    }
+
+    /**
+     * A context whose remaining time runs down from the function's timeout, starting now: a
+     * handler that is too slow sees its time run out.
+     *
+     * @param timeout the function's timeout
+     * @return the context
+     */
+    public static TestContext countingDown(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        return new TestContext(() -> (int) Math.max(0, (deadline - System.nanoTime()) / 1_000_000));
     }
 
     @Override
@@ -56,7 +79,7 @@ public final class TestContext implements Context {
 
     @Override
     public int getRemainingTimeInMillis() {
-        return remainingMillis;
+        return remainingMillis.getAsInt();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.kinesisautoscaling.runtime.wire;
 
+import dev.kinesisautoscaling.runtime.fakes.MutableClock;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import dev.kinesisautoscaling.runtime.RuntimeSettings;
 import dev.kinesisautoscaling.runtime.contract.AlarmContract;
@@ -114,7 +115,7 @@ public final class CellRun {
     }
 
     private void playIn(LocalAwsEndpoint endpoint, String prefix) {
-        TestClock clock = new TestClock(Instant.parse("2026-11-29T10:26:00Z"));
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-29T10:26:00Z"));
         AwsWorld world = endpoint.addWorld(prefix, clock);
         WireFixtures.seedStream(world, stream, INITIAL_SHARDS, policy);
         if (cell.consumerReservationRefused()) {

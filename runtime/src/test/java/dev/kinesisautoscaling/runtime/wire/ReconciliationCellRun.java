@@ -1,5 +1,6 @@
 package dev.kinesisautoscaling.runtime.wire;
 
+import dev.kinesisautoscaling.runtime.fakes.MutableClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -231,7 +232,7 @@ public final class ReconciliationCellRun {
     }
 
     private void playIn(LocalAwsEndpoint endpoint, String prefix) {
-        TestClock clock = new TestClock(START.minus(STUCK_FOR));
+        MutableClock clock = new MutableClock(START.minus(STUCK_FOR));
         AwsWorld world = endpoint.addWorld(prefix, clock);
         seed(world);
         clock.set(START);

@@ -1,5 +1,6 @@
 package dev.kinesisautoscaling.runtime.wire;
 
+import dev.kinesisautoscaling.runtime.fakes.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -42,7 +43,7 @@ import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
  */
 class WireEndpointTest {
 
-    private final TestClock clock = new TestClock(Instant.parse("2026-11-29T10:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T10:00:00Z"));
     private LocalAwsEndpoint endpoint;
     private AwsSystemProperties properties;
     private AwsWorld aws;

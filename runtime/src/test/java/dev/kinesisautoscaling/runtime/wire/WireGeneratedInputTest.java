@@ -1,5 +1,6 @@
 package dev.kinesisautoscaling.runtime.wire;
 
+import dev.kinesisautoscaling.runtime.fakes.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -77,7 +78,7 @@ class WireGeneratedInputTest {
 
     @BeforeAll
     static void start() {
-        TestClock clock = new TestClock(NOW);
+        MutableClock clock = new MutableClock(NOW);
         endpoint = LocalAwsEndpoint.start(clock);
         properties = AwsSystemProperties.pointAt(endpoint.url());
         world = endpoint.world();

@@ -1,5 +1,6 @@
 package dev.kinesisautoscaling.runtime.wire;
 
+import dev.kinesisautoscaling.runtime.fakes.TestContext;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -129,7 +130,7 @@ public final class WireLambda {
         ScalingReport report = null;
         RuntimeException failure = null;
         try {
-            report = handler.handleRequest(event, new WireContext());
+            report = handler.handleRequest(event, new TestContext(60_000));
         } catch (ScalingFailedException e) {
             failure = e;
         }
@@ -145,7 +146,7 @@ public final class WireLambda {
      * @return what the invocation did; any exception is captured, not thrown
      */
     public RawInvocation invoke(byte[] event) {
-        return invoke(event, new WireContext());
+        return invoke(event, new TestContext(60_000));
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.kinesisautoscaling.runtime.wire;
 
+import dev.kinesisautoscaling.runtime.fakes.MutableClock;
+import dev.kinesisautoscaling.runtime.fakes.TestContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -87,7 +89,7 @@ class WireLoadTest {
     private record Entry(LoadStream stream, boolean first, ObjectNode record) {
     }
 
-    private final TestClock clock = new TestClock(NOW);
+    private final MutableClock clock = new MutableClock(NOW);
     private LocalAwsEndpoint endpoint;
     private AwsSystemProperties properties;
     private AwsWorld instant;
@@ -120,7 +122,7 @@ class WireLoadTest {
         byte[] event = Notifications.eventBytes(entries.stream().map(Entry::record).toList());
         WireLambda lambda = new WireLambda(RuntimeSettings.defaults("us-east-1"), clock);
 
-        DeadlineContext context = new DeadlineContext(LAMBDA_TIMEOUT);
+        TestContext context = TestContext.countingDown(LAMBDA_TIMEOUT);
         long started = System.nanoTime();
         WireLambda.RawInvocation invocation = lambda.invoke(event, context);
         long elapsedMillis = (System.nanoTime() - started) / 1_000_000;

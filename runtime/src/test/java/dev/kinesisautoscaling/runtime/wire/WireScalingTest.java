@@ -1,5 +1,6 @@
 package dev.kinesisautoscaling.runtime.wire;
 
+import dev.kinesisautoscaling.runtime.fakes.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -47,7 +48,7 @@ class WireScalingTest {
     private static final RuntimeSettings SETTINGS = new RuntimeSettings("us-east-1", "kinesis-autoscaling",
             JsonLog.Level.INFO, 3, Duration.ofMillis(500), Duration.ofSeconds(2));
 
-    private final TestClock clock = new TestClock(START);
+    private final MutableClock clock = new MutableClock(START);
     private LocalAwsEndpoint endpoint;
     private AwsSystemProperties properties;
     private AwsWorld aws;
