@@ -18,7 +18,7 @@ import software.amazon.awscdk.Token;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.cloudwatch.CfnAlarm;
 
-/** Every rule of SPEC §2 and every setting's range, each with its exact message. */
+/** Every rule of the alarms and every setting's range, each with its exact message. */
 class ValidationTest {
 
     private static Arguments rule(String name, Consumer<AutoScalingKinesisStream.Builder> settings, String message) {

@@ -8,7 +8,7 @@ import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.cloudwatch.CfnAlarm;
 
 /**
- * The metric math of a stream's alarm pair (SPEC §2), as CloudFormation alarm metrics.
+ * The metric math of a stream's alarm pair, as CloudFormation alarm metrics.
  *
  * <p>Usage is the larger of two shares of the shards' write capacity: bytes against 1 MiB/s and
  * records against 1000/s per shard. The shard count is the constant {@code s1}, the only part the

@@ -5,6 +5,7 @@ import dev.kinesisautoscaling.runtime.aws.ConsumerFunctions;
 import dev.kinesisautoscaling.runtime.aws.KinesisStreams;
 import dev.kinesisautoscaling.runtime.aws.ScalingAlarms;
 import dev.kinesisautoscaling.runtime.aws.StreamSummary;
+import dev.kinesisautoscaling.runtime.contract.MetricContract;
 import dev.kinesisautoscaling.runtime.scaling.AlarmConfigurationException;
 import dev.kinesisautoscaling.runtime.scaling.ConsumerConcurrency;
 import dev.kinesisautoscaling.runtime.scaling.Decision;
@@ -37,9 +38,6 @@ public final class Reconciler {
 
     /** How long an alarm may stay in {@code ALARM} before its notification counts as lost. */
     public static final Duration STUCK_ALARM_AGE = Duration.ofMinutes(15);
-
-    /** The metric that counts alarms reset because their notification was lost. */
-    public static final String STUCK_ALARMS_METRIC = "StuckAlarmsRedriven";
 
     private final ScalingAlarms alarms;
     private final KinesisStreams streams;
@@ -147,7 +145,7 @@ public final class Reconciler {
                 alarms.setState(alarm.alarmName(), StateValue.INSUFFICIENT_DATA,
                         "Reset by reconciliation: in ALARM since " + alarm.stateUpdatedTimestamp()
                                 + " without being acted on, so that it notifies again");
-                decision.metric(STUCK_ALARMS_METRIC);
+                decision.metric(MetricContract.STUCK_ALARMS_REDRIVEN);
                 repairs.add("reset " + alarm.alarmName() + ", in ALARM since " + alarm.stateUpdatedTimestamp());
             }
         }

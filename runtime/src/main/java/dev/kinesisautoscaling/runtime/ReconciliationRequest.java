@@ -53,6 +53,12 @@ public record ReconciliationRequest(List<AlarmPairNames> pairs) {
      * @throws IllegalArgumentException saying what is wrong with the event
      */
     public static ReconciliationRequest parse(JsonNode event) {
+        for (String field : fieldNames(event)) {
+            if (!KEY.equals(field)) {
+                throw new IllegalArgumentException("a reconciliation request has only \"" + KEY + "\"; it also has \""
+                        + field + "\"");
+            }
+        }
         JsonNode pairs = event.get(KEY);
         if (pairs == null || !pairs.isArray()) {
             throw new IllegalArgumentException("a reconciliation request needs \"" + KEY + "\": a list of "
@@ -61,6 +67,12 @@ public record ReconciliationRequest(List<AlarmPairNames> pairs) {
         List<AlarmPairNames> names = new ArrayList<>();
         for (int i = 0; i < pairs.size(); i++) {
             JsonNode pair = pairs.get(i);
+            for (String field : fieldNames(pair)) {
+                if (!field.equals("scaleUpAlarm") && !field.equals("scaleDownAlarm")) {
+                    throw new IllegalArgumentException("reconcile[" + i + "] has only \"scaleUpAlarm\" and "
+                            + "\"scaleDownAlarm\"; it also has \"" + field + "\"");
+                }
+            }
             String up = text(pair, "scaleUpAlarm", i);
             String down = text(pair, "scaleDownAlarm", i);
             if (!up.endsWith(AlarmContract.SCALE_UP_SUFFIX)) {
@@ -74,6 +86,14 @@ public record ReconciliationRequest(List<AlarmPairNames> pairs) {
             names.add(new AlarmPairNames(up, down));
         }
         return new ReconciliationRequest(names);
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        if (node != null && node.isObject()) {
+            node.fieldNames().forEachRemaining(names::add);
+        }
+        return names;
     }
 
     private static String text(JsonNode pair, String field, int index) {

@@ -97,14 +97,18 @@ public record RuntimeSettings(
                 DEFAULT_API_CALL_ATTEMPT_TIMEOUT, DEFAULT_API_CALL_TIMEOUT);
     }
 
+    /** The most AWS calls one record or alarm pair makes, including setting the alarm to {@code OK} after a failure. */
+    public static final int MAX_CALLS_PER_RECORD = 14;
+
     /**
-     * The time one record may need in the worst case: a call that times out, then the call that
-     * sets the alarm to {@code OK}, plus a second for the rest.
+     * The time one record or alarm pair may need in the worst case: every one of its calls taking
+     * the whole call timeout, plus a second for the rest. A record is only started while this much
+     * time remains, so that no record is cut off by the function's timeout.
      *
      * @return the time kept free before a record is started
      */
     public Duration recordTimeReserve() {
-        return apiCallTimeout.multipliedBy(2).plusSeconds(1);
+        return apiCallTimeout.multipliedBy(MAX_CALLS_PER_RECORD).plusSeconds(1);
     }
 
     private static int positiveInt(Map<String, String> env, String name, int defaultValue) {

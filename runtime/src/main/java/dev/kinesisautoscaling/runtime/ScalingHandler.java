@@ -23,6 +23,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -40,11 +41,16 @@ public final class ScalingHandler implements RequestHandler<SNSEvent, ScalingRep
 
     private static final String SNS_EVENT_SOURCE = "aws:sns";
 
+    /** Longest part of a notification written in a debug line. */
+    private static final int MAX_DEBUG_MESSAGE_LENGTH = 4096;
+
     private final ScalingService service;
     private final Reconciler reconciler;
     private final DecisionLog decisions;
+    private final JsonLog log;
     private final RuntimeSettings settings;
     private final ObjectMapper mapper;
+    private final Clock clock;
 
     /**
      * Builds the AWS clients once per execution environment from the function's environment
@@ -102,10 +108,19 @@ public final class ScalingHandler implements RequestHandler<SNSEvent, ScalingRep
                 RuntimeSettings.defaults("us-east-1"), clock, logOutput);
     }
 
-    private ScalingHandler(AwsClients clients, RuntimeSettings settings, Clock clock, PrintStream logOutput) {
+    /**
+     * Uses the given clients, settings and clock: for tests of the settings, and tools.
+     *
+     * @param clients the AWS clients
+     * @param settings the log level, attempts and timeouts
+     * @param clock the current time
+     * @param logOutput where log lines go
+     */
+    public ScalingHandler(AwsClients clients, RuntimeSettings settings, Clock clock, PrintStream logOutput) {
         this.mapper = new ObjectMapper();
-        JsonLog log = new JsonLog(logOutput, settings.logLevel(), clock, mapper);
+        this.log = new JsonLog(logOutput, settings.logLevel(), clock, mapper);
         this.settings = settings;
+        this.clock = clock;
         this.decisions = new DecisionLog(log, settings.functionName());
         ScalingAlarms alarms = new ScalingAlarms(clients.cloudWatch());
         KinesisStreams streams = new KinesisStreams(clients.kinesis(), clients.updateShardCountRetries());
@@ -144,22 +159,28 @@ public final class ScalingHandler implements RequestHandler<SNSEvent, ScalingRep
 
     /**
      * Compares each alarm pair of the request with its stream and repairs any drift, without
-     * scaling; one pair's failure does not stop the others.
+     * scaling; one pair's failure does not stop the others. Pairs for which too little time is
+     * left are deferred to the next reconciliation, which starts at another place in the list.
      *
      * @param request the alarm pairs to check
      * @param context the invocation's context; its remaining time stops the loop before a timeout
      * @return each pair's outcome
-     * @throws ScalingFailedException after all pairs, when any of them failed on an AWS call or could not be checked in time
+     * @throws ScalingFailedException after all pairs, when any of them failed on an AWS call
      */
     public ScalingReport reconcile(ReconciliationRequest request, Context context) {
         ScalingReport report = new ScalingReport();
         List<String> failures = new ArrayList<>();
-        for (ReconciliationRequest.AlarmPairNames pair : request.pairs()) {
+        List<ReconciliationRequest.AlarmPairNames> pairs = request.pairs();
+        // Each run starts elsewhere in the list, so that pairs a run had no time for come first later.
+        int first = pairs.isEmpty() ? 0 : (int) Math.floorMod(clock.millis() / 60_000, (long) pairs.size());
+        log.log(JsonLog.Level.DEBUG, "reconciliation request", Map.of("pairs", pairs.size(), "firstPair", first));
+        for (int i = 0; i < pairs.size(); i++) {
+            ReconciliationRequest.AlarmPairNames pair = pairs.get((first + i) % pairs.size());
             Decision decision;
             if (context != null && context.getRemainingTimeInMillis() < settings.recordTimeReserve().toMillis()) {
                 decision = Decision.forMessage("reconciliation").alarm(null, pair.scaleUpAlarm(), null)
-                        .build(Outcome.FAILED, "not checked: only " + context.getRemainingTimeInMillis()
-                                + " ms of the invocation were left");
+                        .build(Outcome.DEFERRED, "not checked: only " + context.getRemainingTimeInMillis()
+                                + " ms of the invocation were left; the next reconciliation checks it");
             } else {
                 decision = reconciler.reconcile(pair);
             }
@@ -187,6 +208,7 @@ public final class ScalingHandler implements RequestHandler<SNSEvent, ScalingRep
     public ScalingReport handleRequest(SNSEvent event, Context context) {
         ScalingReport report = new ScalingReport();
         List<SNSEvent.SNSRecord> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
+        log.log(JsonLog.Level.DEBUG, "event received", Map.of("records", records.size()));
         if (records.isEmpty()) {
             record(report, Decision.forMessage("none").build(Outcome.INVALID_NOTIFICATION, "the event has no records"));
             return report;
@@ -220,6 +242,11 @@ public final class ScalingHandler implements RequestHandler<SNSEvent, ScalingRep
         if (context != null && context.getRemainingTimeInMillis() < settings.recordTimeReserve().toMillis()) {
             return Decision.forMessage(messageId).build(Outcome.FAILED, "not handled: only "
                     + context.getRemainingTimeInMillis() + " ms of the invocation were left");
+        }
+        if (log.enabled(JsonLog.Level.DEBUG)) {
+            String message = sns.getMessage() == null ? "" : sns.getMessage();
+            log.log(JsonLog.Level.DEBUG, "notification", Map.of("messageId", messageId, "snsMessage",
+                    message.length() > MAX_DEBUG_MESSAGE_LENGTH ? message.substring(0, MAX_DEBUG_MESSAGE_LENGTH) : message));
         }
         return service.handle(messageId, sns.getMessage());
     }

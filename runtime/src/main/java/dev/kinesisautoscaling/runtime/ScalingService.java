@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 
 /**
- * Handles one alarm notification from start to end (SPEC §4) and says what it decided.
+ * Handles one alarm notification from start to end and says what it decided.
  *
  * <p>The order of the AWS calls is what keeps a notification from scaling a stream twice. Before
  * anything else, the alarm pair is compared with the stream: alarms computed for another shard
@@ -115,8 +115,10 @@ public final class ScalingService {
 
         StreamSummary stream = streams.describe(watched);
         if (stream.onDemand()) {
-            reset(notification, "stream is in on-demand mode");
-            return decision.build(Outcome.ON_DEMAND, "the stream is in on-demand mode, which Kinesis scales by itself");
+            // Left in ALARM: a reset would have the alarm notify again at every evaluation. Should
+            // the stream return to provisioned mode, reconciliation resets the alarm.
+            return decision.build(Outcome.ON_DEMAND, "the stream is in on-demand mode, which Kinesis scales by itself; "
+                    + "the alarm was left in ALARM");
         }
         if (!stream.active()) {
             alarms.setState(notification.alarmName(), StateValue.OK,

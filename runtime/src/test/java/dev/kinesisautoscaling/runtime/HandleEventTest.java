@@ -26,7 +26,7 @@ class HandleEventTest {
     private JsonNode invoke(String json) throws IOException {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         world.handler().handleEvent(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), output,
-                new TestContext(60_000));
+                new TestContext(180_000));
         return mapper.readTree(output.toByteArray());
     }
 
@@ -77,6 +77,8 @@ class HandleEventTest {
         "{\"reconcile\": [{\"scaleUpAlarm\": \"orders-scale-down\", \"scaleDownAlarm\": \"orders-scale-down\"}]} | reconcile[0].scaleUpAlarm ('orders-scale-down') must end in -scale-up",
         "{\"reconcile\": [{\"scaleUpAlarm\": \"orders-scale-up\", \"scaleDownAlarm\": \"orders\"}]} | reconcile[0].scaleDownAlarm ('orders') must end in -scale-down",
         "{\"reconcile\": [null]} | reconcile[0] needs \"scaleUpAlarm\", an alarm name",
+        "{\"reconcile\": [], \"source\": \"aws.events\"} | a reconciliation request has only \"reconcile\"; it also has \"source\"",
+        "{\"reconcile\": [{\"scaleUpAlarm\": \"orders-scale-up\", \"scaleDownAlarm\": \"orders-scale-down\", \"force\": true}]} | reconcile[0] has only \"scaleUpAlarm\" and \"scaleDownAlarm\"; it also has \"force\"",
     })
     void failsClearlyOnAMalformedReconciliationRequest(String event, String message) {
         world.stream("orders", 2);

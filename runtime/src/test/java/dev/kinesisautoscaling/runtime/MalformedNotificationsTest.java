@@ -69,7 +69,7 @@ class MalformedNotificationsTest {
     void rejectsANullEvent() {
         Scenario world = new Scenario();
 
-        ScalingReport report = world.handler().handleRequest(null, new TestContext(60_000));
+        ScalingReport report = world.handler().handleRequest(null, new TestContext(180_000));
 
         assertThat(world.calls.all()).isEmpty();
         assertThat(report.getRecords()).extracting(ScalingReport.RecordResult::getReason)
@@ -84,7 +84,7 @@ class MalformedNotificationsTest {
                 .withSns(new SNSEvent.SNS().withMessageId("b1e0c6a2-0000-4000-8000-000000000001"));
         SNSEvent event = new SNSEvent().withRecords(java.util.Arrays.asList(null, withoutMessage));
 
-        ScalingReport report = world.handler().handleRequest(event, new TestContext(60_000));
+        ScalingReport report = world.handler().handleRequest(event, new TestContext(180_000));
 
         assertThat(world.calls.all()).isEmpty();
         assertThat(report.getRecords()).extracting(ScalingReport.RecordResult::getReason)

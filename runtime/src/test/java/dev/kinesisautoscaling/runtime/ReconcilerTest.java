@@ -31,7 +31,7 @@ class ReconcilerTest {
     }
 
     private ScalingReport reconcile(String... streams) {
-        return world.handler().reconcile(pairs(streams), new TestContext(60_000));
+        return world.handler().reconcile(pairs(streams), new TestContext(180_000));
     }
 
     @Test
@@ -124,7 +124,7 @@ class ReconcilerTest {
         reconcile("orders");
 
         assertThat(world.cloudWatch.statesSet(UP)).containsExactly(StateValue.INSUFFICIENT_DATA);
-        assertThat(world.decisions().get(0).path(Reconciler.STUCK_ALARMS_METRIC).asInt()).isEqualTo(1);
+        assertThat(world.decisions().get(0).path("StuckAlarmsRedriven").asInt()).isEqualTo(1);
     }
 
     @Test
@@ -183,6 +183,8 @@ class ReconcilerTest {
         world.calls.failCall("DescribeAlarms", 1, AwsCalls.Timing.BEFORE_EFFECT,
                 () -> (CloudWatchException) CloudWatchException.builder().statusCode(500).message("Internal failure").build());
 
+        world.clock.set(java.time.Instant.parse("2026-11-29T10:00:00Z"));
+
         assertThatThrownBy(() -> reconcile("payments", "orders"))
                 .isInstanceOf(ScalingFailedException.class)
                 .hasMessageStartingWith("1 of 2 alarm pairs failed: payments-scale-up: CloudWatchException");
@@ -192,19 +194,37 @@ class ReconcilerTest {
     }
 
     @Test
-    void leavesPairsForTheNextRunWhenTheInvocationIsAboutToTimeOut() {
+    void defersPairsToTheNextRunWhenTheInvocationIsAboutToTimeOut() {
         world.stream("orders", 4);
 
-        assertThatThrownBy(() -> world.handler().reconcile(pairs("orders"), new TestContext(3_000)))
-                .isInstanceOf(ScalingFailedException.class)
-                .hasMessageContaining("not checked: only 3000 ms of the invocation were left");
+        ScalingReport report = world.handler().reconcile(pairs("orders"), new TestContext(3_000));
+
         assertThat(world.calls.all()).isEmpty();
+        assertThat(report.getRecords()).extracting(ScalingReport.RecordResult::getReason).containsExactly(
+                "not checked: only 3000 ms of the invocation were left; the next reconciliation checks it");
+        assertThat(world.lastOutcome()).isEqualTo("DEFERRED");
+    }
+
+    @Test
+    void startsEachRunAtAnotherPlaceInTheList() {
+        world.stream("a", 2);
+        world.stream("b", 2);
+        world.stream("c", 2);
+
+        world.clock.set(java.time.Instant.parse("2026-11-29T10:00:00Z"));
+        reconcile("a", "b", "c");
+        world.clock.advance(Duration.ofMinutes(1));
+        reconcile("a", "b", "c");
+
+        assertThat(world.decisions()).extracting(d -> d.path("StreamName").asText())
+                .containsExactly("a", "b", "c", "b", "c", "a");
     }
 
     @Test
     void writesOneDecisionLinePerPair() {
         world.stream("orders", 4);
         world.stream("payments", 2);
+        world.clock.set(java.time.Instant.parse("2026-11-29T10:00:00Z"));
 
         reconcile("orders", "payments");
 

@@ -22,7 +22,7 @@ class RuntimeSettingsTest {
         assertThat(settings.maxAttempts()).isEqualTo(3);
         assertThat(settings.apiCallAttemptTimeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(settings.apiCallTimeout()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(settings.recordTimeReserve()).isEqualTo(Duration.ofSeconds(21));
+        assertThat(settings.recordTimeReserve()).isEqualTo(Duration.ofSeconds(141));
     }
 
     @Test

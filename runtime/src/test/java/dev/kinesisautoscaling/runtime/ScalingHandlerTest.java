@@ -326,7 +326,8 @@ class ScalingHandlerTest {
 
             world.deliver("orders-scale-up-alarm.json");
 
-            assertThat(world.calls.mutating()).containsExactly("SetAlarmState");
+            assertThat(world.calls.mutating()).as("the alarm stays in ALARM rather than notifying at every evaluation")
+                    .isEmpty();
             assertThat(world.lastOutcome()).isEqualTo("ON_DEMAND");
             assertThat(lastDecision().path("OnDemandStreamSkipped").asInt()).isEqualTo(1);
         }
@@ -552,7 +553,7 @@ class ScalingHandlerTest {
             world.stream("orders", 2, p -> p.consumerArn = CONSUMER);
             world.lambda.reserve(CONSUMER, 2);
             world.calls.failCall("PutFunctionConcurrency", 1, AwsCalls.Timing.BEFORE_EFFECT,
-                    () -> InvalidParameterValueException.builder()
+                    () -> InvalidParameterValueException.builder().statusCode(400)
                             .message("Specified ReservedConcurrentExecutions for function decreases account's "
                                     + "UnreservedConcurrentExecution below its minimum value of [100].").build());
 
@@ -568,9 +569,26 @@ class ScalingHandlerTest {
         }
 
         @Test
+        void keepsTheReservationAndFailsWhenItsOutcomeIsUnknown() {
+            world.stream("orders", 2, p -> p.consumerArn = CONSUMER);
+            world.lambda.reserve(CONSUMER, 2);
+            world.calls.failCall("PutFunctionConcurrency", 1, AwsCalls.Timing.BEFORE_EFFECT,
+                    () -> LambdaException.builder().statusCode(500).message("Service unavailable").build());
+
+            assertThatThrownBy(() -> world.deliver("orders-scale-up-alarm.json")).isInstanceOf(ScalingFailedException.class);
+
+            assertThat(world.calls.count("DeleteFunctionConcurrency")).isZero();
+            assertThat(world.s1(UP)).as("the alarms wait for the repair that also sets the reservation").isEqualTo(2);
+            world.clock.advance(Duration.ofMinutes(1));
+            world.deliver("orders-scale-up-alarm.json");
+            assertThat(world.lambda.reservedConcurrency(CONSUMER)).isEqualTo(4);
+            assertThat(world.lastOutcome()).isEqualTo("REPAIRED");
+        }
+
+        @Test
         void failsTheInvocationWhenTheReservationCanNeitherBeSetNorRemoved() {
             world.stream("orders", 2, p -> p.consumerArn = CONSUMER);
-            world.calls.failAlways("PutFunctionConcurrency", () -> LambdaException.builder().statusCode(500).message("boom").build());
+            world.calls.failAlways("PutFunctionConcurrency", () -> LambdaException.builder().statusCode(429).message("Rate exceeded").build());
             world.calls.failAlways("DeleteFunctionConcurrency", () -> LambdaException.builder().statusCode(500).message("boom").build());
 
             assertThatThrownBy(() -> world.deliver("orders-scale-up-alarm.json")).isInstanceOf(ScalingFailedException.class);
@@ -694,6 +712,49 @@ class ScalingHandlerTest {
                     .hasMessageContaining("not handled: only 5000 ms of the invocation were left");
 
             assertThat(world.calls.all()).isEmpty();
+        }
+    }
+
+    @Nested
+    class DiagnosticLines {
+
+        private final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+
+        private ScalingHandler handlerAt(String level) {
+            RuntimeSettings settings = RuntimeSettings.fromEnvironment(Map.of("AWS_REGION", "us-east-1", "LOG_LEVEL", level));
+            return new ScalingHandler(new dev.kinesisautoscaling.runtime.aws.AwsClients(world.kinesis, world.cloudWatch,
+                    world.lambda, dev.kinesisautoscaling.runtime.aws.AwsClients.throttlingOnlyRetries(3)), settings,
+                    world.clock, new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        private List<String> messages() {
+            return java.util.Arrays.stream(out.toString(java.nio.charset.StandardCharsets.UTF_8).split("\n"))
+                    .filter(line -> !line.isBlank()).map(line -> {
+                        try {
+                            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(line).path("message").asText();
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }).toList();
+        }
+
+        @Test
+        void writesTheEventAndTheNotificationAtDebug() {
+            world.stream("orders", 2);
+
+            handlerAt("DEBUG").handleRequest(Scenario.event("orders-scale-up-alarm.json"), new TestContext(180_000));
+
+            assertThat(messages()).containsExactly("event received", "notification", "scaling decision");
+        }
+
+        @Test
+        void writesOnlyTheDecisionAtInfoAndTheDecisionStillAtError() {
+            world.stream("orders", 2);
+
+            handlerAt("INFO").handleRequest(Scenario.event("orders-scale-up-alarm.json"), new TestContext(180_000));
+            handlerAt("ERROR").handleRequest(Scenario.event("orders-scale-up-alarm-later.json"), new TestContext(180_000));
+
+            assertThat(messages()).containsExactly("scaling decision", "scaling decision");
         }
     }
 

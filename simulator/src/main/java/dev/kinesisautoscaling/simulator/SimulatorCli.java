@@ -61,7 +61,7 @@ import picocli.CommandLine.Spec;
                 + "of 'timestamp'), one row per minute, '#' comments, optionally gzip-compressed (.gz)."})
 public final class SimulatorCli implements Callable<Integer> {
 
-    /** The template used when none is given: the construct's defaults of SPEC §2. */
+    /** The template used when none is given: the construct's defaults. */
     public static final String DEFAULT_TEMPLATE = "/templates/default-alarms.template.json";
     /** The stream name used with the default template. */
     public static final String DEFAULT_STREAM = "simulated-stream";

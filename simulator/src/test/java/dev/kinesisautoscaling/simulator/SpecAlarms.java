@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
 import software.amazon.awssdk.services.cloudwatch.model.MetricStat;
 
-/** The alarm pair of SPEC §2 and its tags (§3), built by hand for tests. */
+/** The alarm pair of the construct and its tags, built by hand for tests. */
 public final class SpecAlarms {
 
     /** The scaling topic of test alarms. */
@@ -48,7 +48,7 @@ public final class SpecAlarms {
                 .evaluationPeriods(60).datapointsToAlarm(57).treatMissingData("breaching").metrics(metrics).build();
     }
 
-    /** The tags of SPEC §3 for one alarm of the pair. */
+    /** The tags for one alarm of the pair. */
     public static Map<String, String> tags(String stream, boolean up, int min, int max) {
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put("ScaleAction", up ? "Up" : "Down");

@@ -1,6 +1,7 @@
 package dev.kinesisautoscaling.runtime.aws;
 
 import dev.kinesisautoscaling.runtime.scaling.ConsumerConcurrency;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
@@ -28,6 +29,10 @@ public final class ConsumerFunctions {
         this.lambda = lambda;
     }
 
+    private static boolean isRefusal(AwsServiceException failure) {
+        return failure.statusCode() >= 400 && failure.statusCode() < 500;
+    }
+
     /**
      * Reads a function's reserved concurrency with {@code GetFunctionConcurrency}.
      *
@@ -42,23 +47,28 @@ public final class ConsumerFunctions {
     /**
      * Makes the consumer's reserved concurrency follow a shard count.
      *
-     * <p>When the reservation is refused (not enough unreserved concurrency in the account, for
-     * example) it is removed instead: the consumer then draws on the unreserved pool rather than
-     * staying capped below what the new shard count needs.
+     * <p>When Lambda refuses the reservation (an answer in the 4xx range after the SDK's retries:
+     * not enough unreserved concurrency in the account, access denied, throttling) it is removed
+     * instead: the consumer then draws on the unreserved pool rather than staying capped below what
+     * the new shard count needs. A failure whose outcome is unknown (a server error, a lost answer)
+     * is thrown, so that the next notification or reconciliation sets the reservation.
      *
      * @param consumer the consumer function and its concurrency per shard
      * @param shardCount the stream's new shard count
      * @return whether the reservation was set, or removed after a refusal
-     * @throws SdkException when the reservation could neither be set nor removed
+     * @throws SdkException when the outcome is unknown, or the reservation could neither be set nor removed
      */
     public Result follow(ConsumerConcurrency consumer, int shardCount) {
         int reserved = consumer.reservedFor(shardCount);
         try {
             lambda.putFunctionConcurrency(r -> r.functionName(consumer.functionArn()).reservedConcurrentExecutions(reserved));
             return new Result(true, reserved, null);
-        } catch (SdkException refused) {
+        } catch (AwsServiceException failure) {
+            if (!isRefusal(failure)) {
+                throw failure;
+            }
             lambda.deleteFunctionConcurrency(r -> r.functionName(consumer.functionArn()));
-            return new Result(false, reserved, refused.getClass().getSimpleName() + ": " + refused.getMessage());
+            return new Result(false, reserved, failure.getClass().getSimpleName() + ": " + failure.getMessage());
         }
     }
 }

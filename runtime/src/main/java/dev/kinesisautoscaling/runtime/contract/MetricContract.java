@@ -21,6 +21,10 @@ public final class MetricContract {
     public static final String INVALID_CONFIGURATIONS = "InvalidConfigurations";
     /** Count of consumer reservations that were refused and removed. */
     public static final String CONSUMER_CONCURRENCY_FALLBACKS = "ConsumerConcurrencyFallbacks";
+    /** Count of {@code UpdateShardCount} calls Kinesis refused with {@code LimitExceededException}. */
+    public static final String SCALING_LIMIT_EXCEEDED = "ScalingLimitExceeded";
+    /** Count of alarms reconciliation reset because their notification was lost. */
+    public static final String STUCK_ALARMS_REDRIVEN = "StuckAlarmsRedriven";
 
     private MetricContract() {
     }

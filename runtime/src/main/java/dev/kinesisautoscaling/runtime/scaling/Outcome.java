@@ -1,5 +1,7 @@
 package dev.kinesisautoscaling.runtime.scaling;
 
+import dev.kinesisautoscaling.runtime.contract.MetricContract;
+
 /**
  * How the Lambda dealt with one notification; each outcome is counted in its own metric.
  */
@@ -19,7 +21,7 @@ public enum Outcome {
     /** The daily {@code UpdateShardCount} budget has no call left for this direction. */
     BUDGET_EXHAUSTED("DailyBudgetExhausted", Severity.WARN),
     /** Kinesis refused the call with {@code LimitExceededException}. */
-    LIMIT_EXCEEDED("ScalingLimitExceeded", Severity.WARN),
+    LIMIT_EXCEEDED(MetricContract.SCALING_LIMIT_EXCEEDED, Severity.WARN),
     /** The stream is not {@code ACTIVE}; the alarm was set to {@code OK} so that it notifies again. */
     STREAM_BUSY("StreamBusy", Severity.INFO),
     /** The stream is in on-demand mode, which Kinesis scales by itself. */
@@ -29,11 +31,13 @@ public enum Outcome {
     /** The alarm entered a state other than {@code ALARM}. */
     IGNORED("IgnoredNotifications", Severity.INFO),
     /** The SNS record is not an alarm notification the Lambda can act on. */
-    INVALID_NOTIFICATION("InvalidNotifications", Severity.ERROR),
+    INVALID_NOTIFICATION(MetricContract.INVALID_NOTIFICATIONS, Severity.ERROR),
     /** The alarm pair's tags or metric math cannot be acted on. */
-    INVALID_CONFIGURATION("InvalidConfigurations", Severity.ERROR),
+    INVALID_CONFIGURATION(MetricContract.INVALID_CONFIGURATIONS, Severity.ERROR),
     /** An AWS call failed; the invocation fails and the alarm is set to {@code OK}. */
-    FAILED("ScalingFailures", Severity.ERROR);
+    FAILED(MetricContract.SCALING_FAILURES, Severity.ERROR),
+    /** Reconciliation ran out of time before this pair; the next run starts elsewhere in the list. */
+    DEFERRED("ReconciliationsDeferred", Severity.WARN);
 
     /** How loudly an outcome is logged. */
     public enum Severity {

@@ -56,7 +56,7 @@ public record ScalingPolicy(
     }
 
     /**
-     * Reads the policy from an alarm's tags (SPEC §3), checking every value.
+     * Reads the policy from an alarm's tags, checking every value.
      *
      * @param alarmName the alarm's name
      * @param nameAction the direction the alarm's name ends in

@@ -75,7 +75,7 @@ public final class JsonLog {
      *
      * @param level the line's level
      * @param message what happened
-     * @param fields further fields of the line
+     * @param fields further fields of the line; none may be called {@code timestamp}, {@code level} or {@code message}
      */
     public void log(Level level, String message, Map<String, ?> fields) {
         if (!enabled(level)) {

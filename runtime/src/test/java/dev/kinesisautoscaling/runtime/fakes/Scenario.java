@@ -64,7 +64,7 @@ public final class Scenario {
 
     /** Delivers a fixture event to the handler, as SNS would. */
     public ScalingReport deliver(String fixture) {
-        return handler.handleRequest(event(fixture), new TestContext(60_000));
+        return handler.handleRequest(event(fixture), new TestContext(180_000));
     }
 
     public MetricAlarm alarm(String name) {

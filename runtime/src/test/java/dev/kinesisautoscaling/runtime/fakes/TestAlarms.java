@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
 import software.amazon.awssdk.services.cloudwatch.model.MetricStat;
 import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 
-/** Alarm pairs as CloudWatch describes them after the construct deployed them (SPEC §2 and §3). */
+/** Alarm pairs as CloudWatch describes them after the construct deployed them. */
 public final class TestAlarms {
 
     public static final String TOPIC_ARN = "arn:aws:sns:us-east-1:123456789012:kinesis-autoscaling-scaling-topic";

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The cells of the fault matrix: every AWS call of the scaling path of a scale-up from 2 to 4
  * shards, crossed with every fault that applies to it, before and after the call's effect where
- * that differs (SPEC §4).
+ * that differs.
  */
 public final class FaultMatrix {
 
@@ -124,6 +124,16 @@ public final class FaultMatrix {
         }
 
         /**
+         * Whether Lambda answers the fault with a refusal (a 4xx answer after the SDK's retries), as
+         * opposed to a failure whose outcome is unknown.
+         *
+         * @return true for throttling that persists and access denied
+         */
+        public boolean isRefusal() {
+            return this == THROTTLING_THAT_PERSISTS || this == ACCESS_DENIED;
+        }
+
+        /**
          * Whether the fault applies to a call.
          *
          * @param call the call
@@ -204,18 +214,19 @@ public final class FaultMatrix {
     public record Cell(PathCall call, FaultCase fault) {
 
         /**
-         * The outcome SPEC §4 prescribes for the first delivery of the notification.
+         * The outcome the contract prescribes for the first delivery of the notification.
          *
          * <p>Throttling that clears is absorbed by the SDK. A refused consumer reservation is
-         * replaced by removing it (§4.12) without failing. Kinesis' {@code LimitExceededException}
-         * on {@code UpdateShardCount} is the daily limit's answer (§4.7) and its
-         * {@code ResourceInUseException} a busy stream (§4.5); neither fails. Every other failed
+         * replaced by removing it without failing; one whose outcome is unknown fails, so that the
+         * redelivery's repair sets it. Kinesis' {@code LimitExceededException}
+         * on {@code UpdateShardCount} is the daily limit's answer and its
+         * {@code ResourceInUseException} a busy stream; neither fails. Every other failed
          * call fails the invocation after the alarm was set to {@code OK}.
          *
          * @return the outcome's name
          */
         public String expectedFirstOutcome() {
-            if (fault == null || fault.clears() || call == PathCall.RESERVE_CONSUMER) {
+            if (fault == null || fault.clears() || call == PathCall.RESERVE_CONSUMER && fault.isRefusal()) {
                 return "SCALED_UP";
             }
             if (call == PathCall.UPDATE_SHARD_COUNT && fault == FaultCase.THROTTLING_THAT_PERSISTS) {

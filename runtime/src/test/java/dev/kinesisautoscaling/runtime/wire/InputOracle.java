@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * Says, independently of the handler, what an input is: JSON or not, a well-formed reconciliation
  * request or not, and which of its records are valid {@code ALARM} notifications of a managed
- * alarm pair (SPEC §4.1 and §4.2) — the only records that may make the handler change anything
+ * alarm pair — the only records that may make the handler change anything
  * in AWS.
  *
  * <p>A notification is valid for a pair when CloudWatch could have sent it for that pair: the
@@ -70,19 +70,20 @@ public final class InputOracle {
     }
 
     /**
-     * Whether a reconciliation request is well formed: a list of objects, each naming a scale-up
-     * and a scale-down alarm with the right suffixes.
+     * Whether a reconciliation request is well formed: nothing but a list of objects, each naming
+     * exactly a scale-up and a scale-down alarm with the right suffixes.
      *
      * @param event the event
      * @return true when the handler must accept it
      */
     public boolean isWellFormedReconciliation(JsonNode event) {
         JsonNode pairs = event.get("reconcile");
-        if (pairs == null || !pairs.isArray()) {
+        if (pairs == null || !pairs.isArray() || event.size() != 1) {
             return false;
         }
         for (JsonNode pair : pairs) {
-            if (!named(pair, "scaleUpAlarm", AlarmContract.SCALE_UP_SUFFIX)
+            if (pair == null || !pair.isObject() || pair.size() != 2
+                    || !named(pair, "scaleUpAlarm", AlarmContract.SCALE_UP_SUFFIX)
                     || !named(pair, "scaleDownAlarm", AlarmContract.SCALE_DOWN_SUFFIX)) {
                 return false;
             }

@@ -193,15 +193,16 @@ public final class ReconciliationFaultMatrix {
         /**
          * The outcome of the struck pair in the first reconciliation.
          *
-         * <p>Throttling that clears is absorbed by the SDK. A consumer reservation that cannot be
-         * set is replaced by removing it (SPEC §4.12), which is not a failure. Every other failed
+         * <p>Throttling that clears is absorbed by the SDK. A consumer reservation that Lambda
+         * refuses is replaced by removing it, which is not a failure; one whose outcome is unknown
+         * fails, and the next reconciliation sets it. Every other failed
          * call ends the pair in {@code FAILED}, and the invocation fails once the other pair was
          * checked.
          *
          * @return the outcome's name
          */
         public String expectedFirstOutcome() {
-            if (fault == null || fault.clears() || call.consumerReservation()) {
+            if (fault == null || fault.clears() || call.consumerReservation() && fault.isRefusal()) {
                 return "REPAIRED";
             }
             return "FAILED";

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every AWS call of the scaling path and of the reconciliation path × every fault that applies to
- * it, with real SDK clients over the wire, checked against the invariants of SPEC §4.
+ * it, with real SDK clients over the wire, checked against the invariants listed in the README's Reliability section.
  *
  * <p>The cells are independent worlds on one shared endpoint, so they are played out side by side
  * on a thread pool (most of a cell's time is the SDK waiting: backoff, attempt timeouts) and
@@ -98,7 +98,7 @@ class WireFaultMatrixTest {
     }
 
     /**
-     * SPEC §4.12: the consumer's reservation follows the new shard count, or is removed so that the
+     * The consumer's reservation follows the new shard count, or is removed so that the
      * consumer is never capped below it. A failure late in a scaling (after the alarms were
      * rewritten) leaves the pair consistent and tagged, so the retry is stale: the reservation must
      * already have been set by then.
@@ -120,7 +120,7 @@ class WireFaultMatrixTest {
     }
 
     /**
-     * SPEC §4 for the reconciliation path: it never scales; an AWS failure on one pair fails the
+     * The reconciliation path: it never scales; an AWS failure on one pair fails the
      * invocation only after the other pair was checked and repaired; and the next reconciliation,
      * with AWS healthy, leaves every pair true to its stream, the consumer reserved for it and no
      * alarm stuck in {@code ALARM}.
@@ -235,7 +235,7 @@ class WireFaultMatrixTest {
         CellRun.Delivery first = deliveries.get(0);
         String expected = cell.expectedFirstOutcome();
 
-        // The invocation outcome SPEC §4 prescribes.
+        // The invocation outcome the contract prescribes.
         assertThat(first.invocation().outcome()).as("outcome of the first delivery\n%s", transcript).isEqualTo(expected);
         if (expected.equals("FAILED")) {
             assertThat(first.invocation().failure()).as("the failed invocation throws\n%s", transcript)

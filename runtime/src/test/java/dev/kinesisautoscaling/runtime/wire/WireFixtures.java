@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A stream with the alarm pair the construct deploys for it (SPEC §2 and §3), seeded into an
+ * A stream with the alarm pair the construct deploys for it, seeded into an
  * {@link AwsWorld} in the shape CloudWatch stores it.
  */
 public final class WireFixtures {

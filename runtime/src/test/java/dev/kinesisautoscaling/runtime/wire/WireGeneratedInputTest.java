@@ -137,7 +137,7 @@ class WireGeneratedInputTest {
 
     /**
      * A notification of an alarm that does not exist (a deleted stack's, or a foreign alarm on the
-     * topic) is bad input that retrying cannot fix (SPEC §4.2): {@code ListTagsForResource} answers
+     * topic) is bad input that retrying cannot fix: {@code ListTagsForResource} answers
      * {@code ResourceNotFoundException}, and the invocation neither fails nor writes anything.
      */
     @Test

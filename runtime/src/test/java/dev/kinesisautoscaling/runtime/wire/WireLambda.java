@@ -130,7 +130,7 @@ public final class WireLambda {
         ScalingReport report = null;
         RuntimeException failure = null;
         try {
-            report = handler.handleRequest(event, new TestContext(60_000));
+            report = handler.handleRequest(event, new TestContext(180_000));
         } catch (ScalingFailedException e) {
             failure = e;
         }
@@ -146,7 +146,7 @@ public final class WireLambda {
      * @return what the invocation did; any exception is captured, not thrown
      */
     public RawInvocation invoke(byte[] event) {
-        return invoke(event, new TestContext(60_000));
+        return invoke(event, new TestContext(180_000));
     }
 
     /**

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 class WireLoadTest {
 
     private static final Instant NOW = Instant.parse("2026-11-29T16:00:00Z");
-    private static final Duration LAMBDA_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration LAMBDA_TIMEOUT = Duration.ofSeconds(180);
     private static final int STREAMS_PER_WORLD = 25;
     private static final long SHUFFLE_SEED = 20261129L;
 

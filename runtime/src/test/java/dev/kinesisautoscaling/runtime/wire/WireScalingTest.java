@@ -351,7 +351,7 @@ class WireScalingTest {
     }
 
     @Test
-    void skipsAnOnDemandStreamAndResetsItsAlarm() {
+    void skipsAnOnDemandStreamAndLeavesItsAlarmInAlarm() {
         WireFixtures.seedStream(aws, "orders", 2, policy);
         aws.makeOnDemand("orders");
 
@@ -359,7 +359,7 @@ class WireScalingTest {
 
         assertThat(invocation.outcome()).isEqualTo("ON_DEMAND");
         assertThat(aws.calls("UpdateShardCount")).isEmpty();
-        assertThat(aws.statesSet(UP)).containsExactly("INSUFFICIENT_DATA");
+        assertThat(aws.statesSet(UP)).isEmpty();
     }
 
     @Test

@@ -8,7 +8,7 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
  *
  * @param alarm the alarm, as {@code DescribeAlarms} would describe it after creation (ARN and state are
  *     filled in by the simulated CloudWatch)
- * @param tags the alarm's tags, which carry the scaling policy (SPEC §3)
+ * @param tags the alarm's tags, which carry the scaling policy
  */
 public record AlarmDefinition(MetricAlarm alarm, Map<String, String> tags) {
 
