@@ -5,7 +5,9 @@ import dev.kinesisautoscaling.internal.ScalingContract;
 import dev.kinesisautoscaling.internal.StreamSettings;
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awscdk.CfnCondition;
 import software.amazon.awscdk.CfnTag;
+import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
@@ -111,7 +113,7 @@ public class AutoScalingKinesisStream extends Construct {
 
         scaleUpCfnAlarm = CfnAlarm.Builder.create(this, "ScaleUpAlarm")
                 .alarmName(upName)
-                .alarmDescription("Doubles Kinesis stream " + streamName + " when more than "
+                .alarmDescription("Doubles Kinesis stream " + streamName + " when at least "
                         + text(settings.scaleUpThreshold()) + " of its write capacity is in use. Managed by "
                         + "kinesis-autoscaling: the scaling function rewrites s1 after each scaling.")
                 .actionsEnabled(true)
@@ -135,8 +137,7 @@ public class AutoScalingKinesisStream extends Construct {
                 .actionsEnabled(true)
                 .alarmActions(List.of(topicArn))
                 .comparisonOperator("LessThanThreshold")
-                .threshold(settings.startsAtMinimum()
-                        ? ScalingContract.UNREACHABLE_SCALE_DOWN_THRESHOLD : settings.scaleDownThreshold())
+                .threshold(scaleDownThresholdAtStart(settings))
                 .evaluationPeriods(settings.scaleDownEvaluationPeriods())
                 .datapointsToAlarm(settings.scaleDownDatapointsToAlarm())
                 // No data means no traffic: a reason to scale down.
@@ -149,6 +150,23 @@ public class AutoScalingKinesisStream extends Construct {
         scaleUpAlarm = Alarm.fromAlarmArn(this, "ScaleUpAlarmRef", scaleUpCfnAlarm.getAttrArn());
         scaleDownAlarm = Alarm.fromAlarmArn(this, "ScaleDownAlarmRef", scaleDownCfnAlarm.getAttrArn());
         scaler.addStream(stream, streamName, upName, downName, settings.consumerFunction());
+    }
+
+    /**
+     * -1 when the stream starts at its minimum, so that the scale-down alarm cannot fire, else the
+     * configured threshold. When the counts are tokens, CloudFormation compares them at deployment.
+     */
+    private Number scaleDownThresholdAtStart(StreamSettings settings) {
+        if (StreamSettings.isResolved(settings.shardCount()) && StreamSettings.isResolved(settings.minShardCount())) {
+            return settings.startsAtMinimum()
+                    ? ScalingContract.UNREACHABLE_SCALE_DOWN_THRESHOLD : settings.scaleDownThreshold();
+        }
+        CfnCondition atMinimum = CfnCondition.Builder.create(this, "StartsAtMinimum")
+                .expression(Fn.conditionEquals(Token.asString(settings.shardCount()),
+                        Token.asString(settings.minShardCount())))
+                .build();
+        return Token.asNumber(Fn.conditionIf(atMinimum.getLogicalId(),
+                ScalingContract.UNREACHABLE_SCALE_DOWN_THRESHOLD, settings.scaleDownThreshold()));
     }
 
     private static List<CfnTag> tags(StreamSettings settings, String action, String complementaryAlarmName) {

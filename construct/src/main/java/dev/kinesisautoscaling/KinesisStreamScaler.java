@@ -21,7 +21,9 @@ import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.iam.AccountRootPrincipal;
 import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.PolicyDocument;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -37,7 +39,6 @@ import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SystemLogLevel;
 import software.amazon.awscdk.services.lambda.destinations.SqsDestination;
 import software.amazon.awscdk.services.logs.LogGroup;
-import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sns.subscriptions.LambdaSubscription;
 import software.amazon.awscdk.services.sns.subscriptions.LambdaSubscriptionProps;
@@ -59,6 +60,12 @@ import software.constructs.Construct;
  * alarm counts failed invocations and the decisions that need an operator.
  */
 public class KinesisStreamScaler extends Construct {
+
+    /** What the account may do with the topic key: administer it, but not encrypt or decrypt with it. */
+    private static final List<String> KEY_ADMINISTRATION = List.of("kms:Create*", "kms:Describe*", "kms:Enable*",
+            "kms:List*", "kms:Put*", "kms:Update*", "kms:Revoke*", "kms:Disable*", "kms:Get*", "kms:Delete*",
+            "kms:TagResource", "kms:UntagResource", "kms:ScheduleKeyDeletion", "kms:CancelKeyDeletion",
+            "kms:RotateKeyOnDemand");
 
     /** The id under which the stack's shared scaler is defined. */
     public static final String SHARED_ID = "KinesisStreamScaler";
@@ -94,18 +101,26 @@ public class KinesisStreamScaler extends Construct {
         super(scope, checkedId(id, props));
         Stack stack = Stack.of(this);
 
+        // The account administers the key but cannot use it; only CloudWatch alarms encrypt with it
+        // (the AWS managed SNS key does not let them publish). The account conditions sit on the
+        // topic policy, where CloudWatch presents them.
         topicKey = Key.Builder.create(this, "TopicKey")
                 .description("Encrypts the scaling topic of kinesis-autoscaling; CloudWatch alarms publish with it")
                 .enableKeyRotation(true)
+                .policy(PolicyDocument.Builder.create().statements(List.of(
+                        PolicyStatement.Builder.create()
+                                .sid("AllowTheAccountToAdministerTheKey")
+                                .principals(List.of(new AccountRootPrincipal()))
+                                .actions(KEY_ADMINISTRATION)
+                                .resources(List.of("*"))
+                                .build(),
+                        PolicyStatement.Builder.create()
+                                .sid("AllowCloudWatchAlarmsToPublish")
+                                .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
+                                .actions(List.of("kms:Decrypt", "kms:GenerateDataKey*"))
+                                .resources(List.of("*"))
+                                .build())).build())
                 .build();
-        // The AWS managed SNS key does not let CloudWatch alarms publish; this key does. The account
-        // conditions sit on the topic policy, where CloudWatch is known to present them.
-        topicKey.addToResourcePolicy(PolicyStatement.Builder.create()
-                .sid("AllowCloudWatchAlarmsToPublish")
-                .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
-                .actions(List.of("kms:Decrypt", "kms:GenerateDataKey*"))
-                .resources(List.of("*"))
-                .build());
 
         topic = Topic.Builder.create(this, "Topic")
                 .displayName("kinesis-autoscaling scaling alarms")
@@ -127,7 +142,7 @@ public class KinesisStreamScaler extends Construct {
         topic.addToResourcePolicy(denyPublishing("DenyServicesActingForOtherAccounts", "aws:SourceAccount", stack));
 
         logGroup = LogGroup.Builder.create(this, "LogGroup")
-                .retention(props.getLogRetention() != null ? props.getLogRetention() : RetentionDays.ONE_YEAR)
+                .retention(props.getLogRetention() != null ? props.getLogRetention() : AutoScalingDefaults.LOG_RETENTION)
                 .build();
 
         role = Role.Builder.create(this, "Role")
@@ -139,7 +154,6 @@ public class KinesisStreamScaler extends Construct {
                 .actions(List.of("logs:CreateLogStream", "logs:PutLogEvents"))
                 .resources(List.of(logGroup.getLogGroupArn()))
                 .build());
-        permissions = new ScalingPermissions(this, role);
 
         deadLetterQueue = Queue.Builder.create(this, "DeadLetterQueue")
                 .encryption(QueueEncryption.SQS_MANAGED)
@@ -149,7 +163,7 @@ public class KinesisStreamScaler extends Construct {
         NagSuppression.suppress(deadLetterQueue, "AwsSolutions-SQS3",
                 "This queue is the scaling function's dead-letter queue: it keeps the events that failed every retry");
 
-        ApplicationLogLevel level = props.getLogLevel() != null ? props.getLogLevel() : ApplicationLogLevel.INFO;
+        ApplicationLogLevel level = props.getLogLevel() != null ? props.getLogLevel() : AutoScalingDefaults.LOG_LEVEL;
         function = Function.Builder.create(this, "Function")
                 .description("Scales Kinesis streams when their kinesis-autoscaling alarms fire")
                 .runtime(Runtime.JAVA_25)
@@ -162,10 +176,15 @@ public class KinesisStreamScaler extends Construct {
                 .role(role)
                 .logGroup(logGroup)
                 .loggingFormat(LoggingFormat.JSON)
-                .applicationLogLevelV2(level)
+                // Lambda drops JSON lines below this level; the decision lines, which carry the metrics, are
+                // at INFO or above and must never be dropped, so the function filters its own lines.
+                .applicationLogLevelV2(runtimeLogLevel(level).equals("DEBUG") ? ApplicationLogLevel.DEBUG : ApplicationLogLevel.INFO)
                 .systemLogLevelV2(SystemLogLevel.WARN)
                 .environment(Map.of(
                         "LOG_LEVEL", runtimeLogLevel(level),
+                        "AWS_MAX_ATTEMPTS", Integer.toString(AutoScalingDefaults.API_MAX_ATTEMPTS),
+                        "API_CALL_ATTEMPT_TIMEOUT_MILLIS", Integer.toString(AutoScalingDefaults.API_CALL_ATTEMPT_TIMEOUT_MILLIS),
+                        "API_CALL_TIMEOUT_MILLIS", Integer.toString(AutoScalingDefaults.API_CALL_TIMEOUT_MILLIS),
                         // Only the fast compiler: the function runs briefly, and start-up matters more than peak speed.
                         "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"))
                 .retryAttempts(2)
@@ -173,10 +192,12 @@ public class KinesisStreamScaler extends Construct {
                 .onFailure(new SqsDestination(deadLetterQueue))
                 .build();
         topic.addSubscription(new LambdaSubscription(function, LambdaSubscriptionProps.builder().build()));
+        permissions = new ScalingPermissions(this, role, function);
 
         failureAlarm = Alarm.Builder.create(this, "FailureAlarm")
-                .alarmDescription("kinesis-autoscaling: the scaling function failed or met a notification or alarm "
-                        + "pair it cannot act on; see its decision lines in the log group")
+                .alarmDescription("kinesis-autoscaling: the scaling function failed, met a notification or alarm "
+                        + "pair it cannot act on, had a scaling refused by Kinesis or a consumer reservation refused "
+                        + "by Lambda; see its decision lines in the log group")
                 .metric(failureMetric())
                 .threshold(1)
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
@@ -187,7 +208,8 @@ public class KinesisStreamScaler extends Construct {
             failureAlarm.addAlarmAction(new SnsAction(props.getAlarmTopic()));
         }
 
-        boolean reconcile = !Boolean.FALSE.equals(props.getReconciliationEnabled());
+        boolean reconcile = props.getReconciliationEnabled() != null
+                ? props.getReconciliationEnabled() : AutoScalingDefaults.RECONCILIATION_ENABLED;
         reconciliation = reconcile ? new ReconciliationSchedule(this, function, reconciliationInterval(props)) : null;
     }
 
@@ -231,16 +253,19 @@ public class KinesisStreamScaler extends Construct {
     }
 
     /**
-     * Gives the scaling function what it needs for one stream: describe and reshard exactly this
-     * stream, read, rewrite, tag and reset exactly its two alarms, and set the consumer's
-     * reserved concurrency.
+     * Checks, before a stream defines anything, that the function's role can hold its permissions.
      *
-     * @throws IllegalStateException when the role cannot hold another stream's permissions
+     * @throws IllegalStateException when it cannot
      */
     void checkRoom(String streamName, boolean withConsumer) {
         permissions.checkRoom(streamName, withConsumer);
     }
 
+    /**
+     * Gives the scaling function what it needs for one stream: describe and reshard exactly this
+     * stream, read, rewrite, tag and reset exactly its two alarms, and set the consumer's reserved
+     * concurrency; and has the reconciliation schedule check the pair.
+     */
     void addStream(IStream stream, String streamName, String scaleUpAlarmName, String scaleDownAlarmName,
                    IFunction consumer) {
         permissions.addStream(stream, streamName, ScalingPermissions.alarmArn(scaleUpAlarmName),
@@ -270,8 +295,11 @@ public class KinesisStreamScaler extends Construct {
         metrics.put("failures", scalerMetric(ScalingContract.SCALING_FAILURES));
         metrics.put("invalidNotifications", scalerMetric(ScalingContract.INVALID_NOTIFICATIONS));
         metrics.put("invalidConfigurations", scalerMetric(ScalingContract.INVALID_CONFIGURATIONS));
+        metrics.put("limitExceeded", scalerMetric(ScalingContract.SCALING_LIMIT_EXCEEDED));
+        metrics.put("consumerFallbacks", scalerMetric(ScalingContract.CONSUMER_CONCURRENCY_FALLBACKS));
         return MathExpression.Builder.create()
-                .expression("FILL(errors,0)+FILL(failures,0)+FILL(invalidNotifications,0)+FILL(invalidConfigurations,0)")
+                .expression("FILL(errors,0)+FILL(failures,0)+FILL(invalidNotifications,0)+FILL(invalidConfigurations,0)"
+                        + "+FILL(limitExceeded,0)+FILL(consumerFallbacks,0)")
                 .usingMetrics(metrics)
                 .label("Scaling failures and unusable input")
                 .period(Duration.minutes(5))

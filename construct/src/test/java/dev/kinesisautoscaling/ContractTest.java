@@ -4,6 +4,7 @@ import static dev.kinesisautoscaling.TestStacks.properties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kinesisautoscaling.internal.ScalingContract;
+import dev.kinesisautoscaling.runtime.RuntimeSettings;
 import dev.kinesisautoscaling.runtime.ScalingHandler;
 import dev.kinesisautoscaling.runtime.aws.AlarmRewrite;
 import dev.kinesisautoscaling.runtime.contract.AlarmContract;
@@ -115,6 +116,22 @@ class ContractTest {
             assertThat(policy.consumer()).contains(new ConsumerConcurrency(consumerArn, 4));
             assertThat(AlarmRewrite.shardCount(metricAlarm(alarmName, alarm))).isEqualTo(3);
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void givesTheFunctionATimeoutLongerThanTheWorstRecordOfItsOwnSettings() {
+        Stack stack = TestStacks.stack();
+        AutoScalingKinesisStream.Builder.create(stack, "Orders").build();
+        Map<String, Object> function = TestStacks.only(Template.fromStack(stack), "AWS::Lambda::Function");
+        Map<String, String> env = new HashMap<>((Map<String, String>)
+                ((Map<String, Object>) function.get("Environment")).get("Variables"));
+        env.put("AWS_REGION", "us-east-1");
+
+        RuntimeSettings settings = RuntimeSettings.fromEnvironment(env);
+
+        assertThat(settings.recordTimeReserve().toSeconds()).as("worst time of one record, in seconds")
+                .isLessThan(((Number) function.get("Timeout")).longValue());
     }
 
     @SuppressWarnings("unchecked")

@@ -43,9 +43,14 @@ class KinesisStreamScalerTest {
         @Test
         void logsJsonToALogGroupKeptForAYear() {
             template.hasResourceProperties("AWS::Lambda::Function", Map.of(
-                    "LoggingConfig", Map.of("LogFormat", "JSON", "ApplicationLogLevel", "INFO",
+                    "LoggingConfig", Map.of("LogFormat", "JSON", "ApplicationLogLevel", "INFO", "SystemLogLevel", "WARN",
                             "LogGroup", Map.of("Ref", Match.stringLikeRegexp("KinesisStreamScalerLogGroup.*"))),
-                    "Environment", Map.of("Variables", Match.objectLike(Map.of("LOG_LEVEL", "INFO")))));
+                    "Environment", Map.of("Variables", Map.of(
+                            "LOG_LEVEL", "INFO",
+                            "AWS_MAX_ATTEMPTS", "3",
+                            "API_CALL_ATTEMPT_TIMEOUT_MILLIS", "3000",
+                            "API_CALL_TIMEOUT_MILLIS", "10000",
+                            "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"))));
             template.hasResourceProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 365));
         }
 
@@ -68,12 +73,14 @@ class KinesisStreamScalerTest {
                     Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("KinesisStreamScalerTopicKey.*"), "Arn"))));
             template.hasResourceProperties("AWS::KMS::Key", Map.of(
                     "EnableKeyRotation", true,
-                    "KeyPolicy", Map.of("Statement", Match.arrayWith(List.of(Map.of(
-                            "Sid", "AllowCloudWatchAlarmsToPublish",
-                            "Effect", "Allow",
-                            "Principal", Map.of("Service", "cloudwatch.amazonaws.com"),
-                            "Action", List.of("kms:Decrypt", "kms:GenerateDataKey*"),
-                            "Resource", "*"))))));
+                    "KeyPolicy", Map.of("Statement", List.of(
+                            Match.objectLike(Map.of("Sid", "AllowTheAccountToAdministerTheKey",
+                                    "Action", Match.arrayWith(List.of("kms:Create*", "kms:Put*", "kms:ScheduleKeyDeletion")))),
+                            Map.of("Sid", "AllowCloudWatchAlarmsToPublish",
+                                    "Effect", "Allow",
+                                    "Principal", Map.of("Service", "cloudwatch.amazonaws.com"),
+                                    "Action", List.of("kms:Decrypt", "kms:GenerateDataKey*"),
+                                    "Resource", "*")))));
         }
 
         @Test
@@ -119,7 +126,8 @@ class KinesisStreamScalerTest {
                     "TreatMissingData", "notBreaching",
                     "Metrics", Match.arrayWith(List.of(
                             Match.objectLike(Map.of("Expression",
-                                    "FILL(errors,0)+FILL(failures,0)+FILL(invalidNotifications,0)+FILL(invalidConfigurations,0)")),
+                                    "FILL(errors,0)+FILL(failures,0)+FILL(invalidNotifications,0)+FILL(invalidConfigurations,0)"
+                                            + "+FILL(limitExceeded,0)+FILL(consumerFallbacks,0)")),
                             Match.objectLike(Map.of("Id", "failures", "MetricStat", Match.objectLike(Map.of("Metric",
                                     Match.objectLike(Map.of("Namespace", "KinesisAutoScaling", "MetricName", "ScalingFailures"))))))))));
             assertThat(orders.getScaler().getFailureAlarm().getNode().getId()).isEqualTo("FailureAlarm");
@@ -139,6 +147,14 @@ class KinesisStreamScalerTest {
                             "RetryPolicy", Map.of("MaximumRetryAttempts", 2))))));
             template.hasResourceProperties("AWS::Lambda::Permission", Map.of(
                     "Action", "lambda:InvokeFunction", "Principal", "events.amazonaws.com"));
+        }
+
+        @Test
+        void deploysTheFunctionOnlyOnceItsPermissionsAreAttached() {
+            Map<String, Map<String, Object>> functions = template.findResources("AWS::Lambda::Function");
+            Object dependsOn = functions.values().iterator().next().get("DependsOn");
+
+            assertThat(dependsOn.toString()).contains("KinesisStreamScalerScalingPolicy1");
         }
 
         @Test
@@ -175,6 +191,17 @@ class KinesisStreamScalerTest {
                     "Environment", Map.of("Variables", Match.objectLike(Map.of("LOG_LEVEL", "DEBUG")))));
             template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
                     "AlarmActions", List.of(Map.of("Ref", Match.stringLikeRegexp("Operators.*")))));
+        }
+
+        @Test
+        void neverLetsLambdaDropTheDecisionLines() {
+            Stack stack = TestStacks.stack();
+            new KinesisStreamScaler(stack, "Scaler", KinesisStreamScalerProps.builder()
+                    .logLevel(ApplicationLogLevel.ERROR).build());
+
+            Template.fromStack(stack).hasResourceProperties("AWS::Lambda::Function", Map.of(
+                    "LoggingConfig", Match.objectLike(Map.of("ApplicationLogLevel", "INFO")),
+                    "Environment", Map.of("Variables", Match.objectLike(Map.of("LOG_LEVEL", "ERROR")))));
         }
 
         @Test

@@ -157,16 +157,19 @@ class TemplateSecurityTest {
     }
 
     @Test
-    void letsOnlyTheAccountsAdministratorsAndCloudWatchIntoTheTopicKey() {
+    void letsOnlyCloudWatchUseTheTopicKeyAndTheAccountOnlyAdministerIt() {
         List<Map<String, Object>> statements = resourcePolicyStatements("AWS::KMS::Key", "KeyPolicy");
 
-        List<Object> principals = statements.stream().map(s -> s.get("Principal")).toList();
-        assertThat(principals).hasSize(2);
-        assertThat(principals).contains(Map.of("Service", "cloudwatch.amazonaws.com"));
-        assertThat(principals.toString()).contains(":root");
+        assertThat(statements).hasSize(2).allSatisfy(statement -> assertThat(statement).containsEntry("Effect", "Allow"));
         Map<String, Object> cloudWatch = statements.stream()
                 .filter(s -> Map.of("Service", "cloudwatch.amazonaws.com").equals(s.get("Principal"))).findFirst().orElseThrow();
         assertThat(list(cloudWatch.get("Action"))).containsExactly("kms:Decrypt", "kms:GenerateDataKey*");
+        Map<String, Object> account = statements.stream().filter(s -> s != cloudWatch).findFirst().orElseThrow();
+        assertThat(account.get("Principal").toString()).contains(":root");
+        for (Object action : list(account.get("Action"))) {
+            assertThat((String) action).as("the account's key actions administer, never use, the key")
+                    .doesNotMatch("kms:(Encrypt|Decrypt|ReEncrypt|GenerateDataKey|Sign|Verify|\\*).*");
+        }
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awscdk.CfnParameter;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Lazy;
 import software.amazon.awscdk.Token;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.cloudwatch.CfnAlarm;
@@ -76,7 +77,42 @@ class ValidationTest {
                         "retentionPeriod (12 hours) must be from 24 to 8760 hours"),
                 rule("consumer concurrency needs a consumer", b -> b.consumerConcurrencyPerShard(2),
                         "consumerConcurrencyPerShard (2) needs consumerFunction: there is no consumer whose "
-                                + "concurrency it sets"));
+                                + "concurrency it sets"),
+                rule("consumer concurrency at least 1", b -> b.consumerFunction(consumer()).consumerConcurrencyPerShard(0),
+                        "consumerConcurrencyPerShard (0) must be from 1 to 1000"),
+                rule("consumer concurrency at most 1000", b -> b.consumerFunction(consumer()).consumerConcurrencyPerShard(2000),
+                        "consumerConcurrencyPerShard (2000) must be from 1 to 1000"),
+                rule("whole consumer concurrency", b -> b.consumerFunction(consumer()).consumerConcurrencyPerShard(1.5),
+                        "consumerConcurrencyPerShard (1.5) must be a whole number"),
+                rule("whole minimum", b -> b.minShardCount(1.5),
+                        "minShardCount (1.5) must be a whole number"),
+                rule("whole maximum", b -> b.maxShardCount(7.5),
+                        "maxShardCount (7.5) must be a whole number"),
+                rule("whole scale-up periods", b -> b.scaleUpEvaluationPeriods(4.5),
+                        "scaleUpEvaluationPeriods (4.5) must be a whole number"),
+                rule("whole scale-down datapoints", b -> b.scaleDownDatapointsToAlarm(50.5),
+                        "scaleDownDatapointsToAlarm (50.5) must be a whole number"),
+                rule("scale-up datapoints at least 1", b -> b.scaleUpDatapointsToAlarm(0),
+                        "scaleUpDatapointsToAlarm (0) must be at least 1"),
+                rule("scale-down periods at least 1", b -> b.scaleDownEvaluationPeriods(0).scaleDownDatapointsToAlarm(0),
+                        "scaleDownEvaluationPeriods (0) must be at least 1"),
+                rule("metric period known at synthesis", b -> b.metricPeriod(Duration.minutes(Token.asNumber(Lazy.number(
+                                new software.amazon.awscdk.IStableNumberProducer() {
+                                    @Override
+                                    public Number produce() {
+                                        return 5;
+                                    }
+                                })))),
+                        "metricPeriod must be known at synthesis, not a token: it is written into the alarms' metric math"),
+                rule("retention in whole hours", b -> b.retentionPeriod(Duration.minutes(1501)),
+                        "retentionPeriod (90060 seconds) must be a whole number of hours"),
+                rule("retention of at most a year", b -> b.retentionPeriod(Duration.days(400)),
+                        "retentionPeriod (9600 hours) must be from 24 to 8760 hours"));
+    }
+
+    private static software.amazon.awscdk.services.lambda.IFunction consumer() {
+        return software.amazon.awscdk.services.lambda.Function.fromFunctionArn(TestStacks.stack(), "Consumer",
+                "arn:aws:lambda:us-east-1:123456789012:function:orders-consumer");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -140,5 +176,9 @@ class ValidationTest {
                 "Name", java.util.Map.of("Ref", "Name"), "ShardCount", java.util.Map.of("Ref", "Shards")));
         template.hasResourceProperties("AWS::CloudWatch::Alarm", java.util.Map.of(
                 "Threshold", java.util.Map.of("Ref", "Up"), "EvaluationPeriods", java.util.Map.of("Ref", "Periods")));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", java.util.Map.of(
+                "Threshold", java.util.Map.of("Fn::If", List.of("OrdersStartsAtMinimumF92A59B6", -1, java.util.Map.of("Ref", "Down")))));
+        template.hasCondition("OrdersStartsAtMinimumF92A59B6", java.util.Map.of(
+                "Fn::Equals", List.of(java.util.Map.of("Ref", "Shards"), java.util.Map.of("Ref", "Min"))));
     }
 }

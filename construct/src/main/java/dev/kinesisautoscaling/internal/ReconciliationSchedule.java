@@ -20,8 +20,9 @@ import software.constructs.Construct;
  * The schedule that has the scaling function compare every alarm pair with its stream.
  *
  * <p>Each target's event names the pairs it checks. An event holds at most 8,192 characters and a
- * rule at most five targets, so the pairs are spread over as many targets and rules as they need;
- * a name that is a token counts as the longest alarm name.
+ * rule at most five targets, and one invocation should check a bounded number of pairs, so the
+ * pairs are spread over as many targets and rules as they need; a name that is a token counts as
+ * the longest alarm name.
  */
 public final class ReconciliationSchedule {
 
@@ -29,6 +30,11 @@ public final class ReconciliationSchedule {
     public static final int MAX_INPUT_SIZE = 8_192;
     /** EventBridge's limit of targets per rule. */
     public static final int MAX_TARGETS_PER_RULE = 5;
+    /**
+     * Pairs one invocation checks at most: about 12 calls each, well within the function's
+     * timeout when AWS answers; with a slow AWS, the function defers the rest to the next run.
+     */
+    public static final int MAX_PAIRS_PER_TARGET = 50;
 
     private static final int LONGEST_ALARM_NAME = 128 + "-scale-down".length();
     /** {@code {"scaleUpAlarm":"","scaleDownAlarm":""},} */
@@ -65,7 +71,7 @@ public final class ReconciliationSchedule {
      */
     public void addPair(String scaleUpAlarmName, String scaleDownAlarmName) {
         int needed = PAIR_OVERHEAD + length(scaleUpAlarmName) + length(scaleDownAlarmName);
-        if (pairs == null || size + needed > MAX_INPUT_SIZE) {
+        if (pairs == null || size + needed > MAX_INPUT_SIZE || pairs.size() == MAX_PAIRS_PER_TARGET) {
             startTarget();
         }
         Map<String, String> pair = new LinkedHashMap<>();

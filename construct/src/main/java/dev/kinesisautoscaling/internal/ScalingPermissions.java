@@ -39,6 +39,7 @@ public final class ScalingPermissions {
 
     private final Construct scope;
     private final IRole role;
+    private final Construct function;
     private final List<ManagedPolicy> policies = new ArrayList<>();
     private PolicyStatement streams;
     private PolicyStatement alarms;
@@ -50,10 +51,12 @@ public final class ScalingPermissions {
      *
      * @param scope where the policies are defined
      * @param role the scaling function's role
+     * @param function the scaling function, which is deployed only once its policies are attached
      */
-    public ScalingPermissions(Construct scope, IRole role) {
+    public ScalingPermissions(Construct scope, IRole role, Construct function) {
         this.scope = scope;
         this.role = role;
+        this.function = function;
     }
 
     /**
@@ -114,15 +117,6 @@ public final class ScalingPermissions {
                 + (withConsumer ? FUNCTION_ARN_SIZE : 0);
     }
 
-    /**
-     * The managed policies defined so far.
-     *
-     * @return the policies, in order
-     */
-    public List<ManagedPolicy> policies() {
-        return List.copyOf(policies);
-    }
-
     private void startPolicy() {
         streams = PolicyStatement.Builder.create()
                 .sid("DescribeAndReshardStreams")
@@ -140,6 +134,7 @@ public final class ScalingPermissions {
                 .roles(List.of(role))
                 .build();
         policies.add(policy);
+        function.getNode().addDependency(policy);
         size = DOCUMENT_OVERHEAD;
     }
 

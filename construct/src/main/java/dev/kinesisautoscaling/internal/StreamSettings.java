@@ -4,6 +4,7 @@ import dev.kinesisautoscaling.AutoScalingDefaults;
 import dev.kinesisautoscaling.AutoScalingKinesisStreamProps;
 import java.util.regex.Pattern;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.TimeConversionOptions;
 import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.lambda.IFunction;
@@ -108,8 +109,8 @@ public record StreamSettings(
 
         Duration period = props.getMetricPeriod() != null
                 ? props.getMetricPeriod() : Duration.seconds(AutoScalingDefaults.METRIC_PERIOD_SECONDS);
-        Number periodSeconds = period.toSeconds();
-        if (isResolved(periodSeconds) && (periodSeconds.doubleValue() < 60 || periodSeconds.doubleValue() % 60 != 0)) {
+        Number periodSeconds = knownSeconds("metricPeriod", period, "it is written into the alarms' metric math");
+        if (periodSeconds.doubleValue() < 60 || periodSeconds.doubleValue() % 60 != 0) {
             throw new IllegalArgumentException("metricPeriod (" + format(periodSeconds) + " seconds) must be 60 seconds "
                     + "or a multiple of 60 seconds");
         }
@@ -123,20 +124,29 @@ public record StreamSettings(
 
         Number blockMinutes = null;
         if (props.getIteratorAgeBlock() != null) {
-            Number blockSeconds = props.getIteratorAgeBlock().toSeconds();
-            if (isResolved(blockSeconds) && (blockSeconds.doubleValue() < 60 || blockSeconds.doubleValue() % 60 != 0)) {
+            Number blockSeconds = knownSeconds("iteratorAgeBlock", props.getIteratorAgeBlock(),
+                    "it is written into the scale-down alarm's metric math");
+            if (blockSeconds.doubleValue() < 60 || blockSeconds.doubleValue() % 60 != 0) {
                 throw new IllegalArgumentException("iteratorAgeBlock (" + format(blockSeconds) + " seconds) must be a "
                         + "whole number of minutes, at least 1");
             }
-            blockMinutes = props.getIteratorAgeBlock().toMinutes();
+            blockMinutes = blockSeconds.doubleValue() / 60;
         }
 
         Duration retention = props.getRetentionPeriod() != null
                 ? props.getRetentionPeriod() : Duration.hours(AutoScalingDefaults.RETENTION_HOURS);
-        Number retentionHours = retention.toHours();
-        if (isResolved(retentionHours) && (retentionHours.doubleValue() < 24 || retentionHours.doubleValue() > 8760)) {
-            throw new IllegalArgumentException("retentionPeriod (" + format(retentionHours) + " hours) must be from 24 "
-                    + "to 8760 hours");
+        if (!retention.isUnresolved()) {
+            double retentionSeconds = retention.toSeconds(TimeConversionOptions.builder().integral(false).build())
+                    .doubleValue();
+            if (retentionSeconds % 3600 != 0) {
+                throw new IllegalArgumentException("retentionPeriod (" + format(retentionSeconds) + " seconds) must be "
+                        + "a whole number of hours");
+            }
+            double retentionHours = retentionSeconds / 3600;
+            if (retentionHours < 24 || retentionHours > 8760) {
+                throw new IllegalArgumentException("retentionPeriod (" + format(retentionHours) + " hours) must be from "
+                        + "24 to 8760 hours");
+            }
         }
 
         Number perShard = props.getConsumerConcurrencyPerShard();
@@ -146,8 +156,10 @@ public record StreamSettings(
         }
         perShard = orDefault(perShard, AutoScalingDefaults.CONSUMER_CONCURRENCY_PER_SHARD);
         requireWholeNumber("consumerConcurrencyPerShard", perShard);
-        if (isResolved(perShard) && perShard.doubleValue() < 1) {
-            throw new IllegalArgumentException("consumerConcurrencyPerShard (" + format(perShard) + ") must be at least 1");
+        if (isResolved(perShard) && (perShard.doubleValue() < 1
+                || perShard.doubleValue() > AutoScalingDefaults.MAX_CONSUMER_CONCURRENCY_PER_SHARD)) {
+            throw new IllegalArgumentException("consumerConcurrencyPerShard (" + format(perShard) + ") must be from 1 to "
+                    + AutoScalingDefaults.MAX_CONSUMER_CONCURRENCY_PER_SHARD);
         }
 
         boolean dryRun = Boolean.TRUE.equals(props.getDryRun());
@@ -164,6 +176,18 @@ public record StreamSettings(
     public boolean startsAtMinimum() {
         return isResolved(shardCount) && isResolved(minShardCount)
                 && shardCount.doubleValue() <= minShardCount.doubleValue();
+    }
+
+    /** A duration's seconds, which must be known at synthesis and whole. */
+    private static Number knownSeconds(String name, Duration duration, String why) {
+        if (duration.isUnresolved()) {
+            throw new IllegalArgumentException(name + " must be known at synthesis, not a token: " + why);
+        }
+        double seconds = duration.toSeconds(TimeConversionOptions.builder().integral(false).build()).doubleValue();
+        if (seconds != Math.rint(seconds)) {
+            throw new IllegalArgumentException(name + " (" + format(seconds) + " seconds) must be a whole number of seconds");
+        }
+        return seconds;
     }
 
     private static void checkEvaluation(String alarm, Number periods, Number datapoints, Number periodSeconds) {
