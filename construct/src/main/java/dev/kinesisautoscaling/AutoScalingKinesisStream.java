@@ -1,7 +1,7 @@
 package dev.kinesisautoscaling;
 
+import dev.kinesisautoscaling.contract.AlarmContract;
 import dev.kinesisautoscaling.internal.ScalingAlarmMetrics;
-import dev.kinesisautoscaling.internal.ScalingContract;
 import dev.kinesisautoscaling.internal.StreamSettings;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,8 +107,8 @@ public class AutoScalingKinesisStream extends Construct {
 
         // A given name is written literally, so that the alarms' names read plainly in the template.
         String streamName = settings.streamName() != null ? settings.streamName() : stream.getStreamName();
-        String upName = streamName + ScalingContract.SCALE_UP_SUFFIX;
-        String downName = streamName + ScalingContract.SCALE_DOWN_SUFFIX;
+        String upName = streamName + AlarmContract.SCALE_UP_SUFFIX;
+        String downName = streamName + AlarmContract.SCALE_DOWN_SUFFIX;
         String topicArn = scaler.getTopic().getTopicArn();
 
         scaleUpCfnAlarm = CfnAlarm.Builder.create(this, "ScaleUpAlarm")
@@ -125,7 +125,7 @@ public class AutoScalingKinesisStream extends Construct {
                 // No data means no traffic: never a reason to scale up.
                 .treatMissingData("notBreaching")
                 .metrics(ScalingAlarmMetrics.scaleUp(streamName, settings.periodSeconds(), settings.shardCount()))
-                .tags(tags(settings, ScalingContract.SCALE_ACTION_UP, downName))
+                .tags(tags(settings, AlarmContract.SCALE_ACTION_UP, downName))
                 .build();
 
         scaleDownCfnAlarm = CfnAlarm.Builder.create(this, "ScaleDownAlarm")
@@ -144,7 +144,7 @@ public class AutoScalingKinesisStream extends Construct {
                 .treatMissingData("breaching")
                 .metrics(ScalingAlarmMetrics.scaleDown(streamName, settings.periodSeconds(), settings.shardCount(),
                         settings.scaleDownThreshold(), settings.iteratorAgeBlockMinutes()))
-                .tags(tags(settings, ScalingContract.SCALE_ACTION_DOWN, upName))
+                .tags(tags(settings, AlarmContract.SCALE_ACTION_DOWN, upName))
                 .build();
 
         scaleUpAlarm = Alarm.fromAlarmArn(this, "ScaleUpAlarmRef", scaleUpCfnAlarm.getAttrArn());
@@ -159,27 +159,27 @@ public class AutoScalingKinesisStream extends Construct {
     private Number scaleDownThresholdAtStart(StreamSettings settings) {
         if (StreamSettings.isResolved(settings.shardCount()) && StreamSettings.isResolved(settings.minShardCount())) {
             return settings.startsAtMinimum()
-                    ? ScalingContract.UNREACHABLE_SCALE_DOWN_THRESHOLD : settings.scaleDownThreshold();
+                    ? AlarmContract.UNREACHABLE_SCALE_DOWN_THRESHOLD : settings.scaleDownThreshold();
         }
         CfnCondition atMinimum = CfnCondition.Builder.create(this, "StartsAtMinimum")
                 .expression(Fn.conditionEquals(Token.asString(settings.shardCount()),
                         Token.asString(settings.minShardCount())))
                 .build();
         return Token.asNumber(Fn.conditionIf(atMinimum.getLogicalId(),
-                ScalingContract.UNREACHABLE_SCALE_DOWN_THRESHOLD, settings.scaleDownThreshold()));
+                AlarmContract.UNREACHABLE_SCALE_DOWN_THRESHOLD, settings.scaleDownThreshold()));
     }
 
     private static List<CfnTag> tags(StreamSettings settings, String action, String complementaryAlarmName) {
         List<CfnTag> tags = new ArrayList<>();
-        tags.add(tag(ScalingContract.TAG_SCALE_ACTION, action));
-        tags.add(tag(ScalingContract.TAG_COMPLEMENTARY_ALARM, complementaryAlarmName));
-        tags.add(tag(ScalingContract.TAG_MIN_SHARD_COUNT, text(settings.minShardCount())));
-        tags.add(tag(ScalingContract.TAG_MAX_SHARD_COUNT, text(settings.maxShardCount())));
-        tags.add(tag(ScalingContract.TAG_SCALE_DOWN_THRESHOLD, text(settings.scaleDownThreshold())));
-        tags.add(tag(ScalingContract.TAG_DRY_RUN, Boolean.toString(settings.dryRun())));
+        tags.add(tag(AlarmContract.TAG_SCALE_ACTION, action));
+        tags.add(tag(AlarmContract.TAG_COMPLEMENTARY_ALARM, complementaryAlarmName));
+        tags.add(tag(AlarmContract.TAG_MIN_SHARD_COUNT, text(settings.minShardCount())));
+        tags.add(tag(AlarmContract.TAG_MAX_SHARD_COUNT, text(settings.maxShardCount())));
+        tags.add(tag(AlarmContract.TAG_SCALE_DOWN_THRESHOLD, text(settings.scaleDownThreshold())));
+        tags.add(tag(AlarmContract.TAG_DRY_RUN, Boolean.toString(settings.dryRun())));
         if (settings.consumerFunction() != null) {
-            tags.add(tag(ScalingContract.TAG_CONSUMER_FUNCTION_ARN, settings.consumerFunction().getFunctionArn()));
-            tags.add(tag(ScalingContract.TAG_CONSUMER_CONCURRENCY_PER_SHARD, text(settings.consumerConcurrencyPerShard())));
+            tags.add(tag(AlarmContract.TAG_CONSUMER_FUNCTION_ARN, settings.consumerFunction().getFunctionArn()));
+            tags.add(tag(AlarmContract.TAG_CONSUMER_CONCURRENCY_PER_SHARD, text(settings.consumerConcurrencyPerShard())));
         }
         return tags;
     }

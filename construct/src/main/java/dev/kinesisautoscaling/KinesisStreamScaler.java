@@ -1,9 +1,9 @@
 package dev.kinesisautoscaling;
 
+import dev.kinesisautoscaling.contract.MetricContract;
 import dev.kinesisautoscaling.internal.NagSuppression;
-import dev.kinesisautoscaling.internal.ScalingContract;
-import dev.kinesisautoscaling.internal.ScalingFunctionCode;
 import dev.kinesisautoscaling.internal.ReconciliationSchedule;
+import dev.kinesisautoscaling.internal.ScalingFunctionCode;
 import dev.kinesisautoscaling.internal.ScalingPermissions;
 import dev.kinesisautoscaling.internal.StreamSettings;
 import java.util.LinkedHashMap;
@@ -66,6 +66,11 @@ public class KinesisStreamScaler extends Construct {
             "kms:List*", "kms:Put*", "kms:Update*", "kms:Revoke*", "kms:Disable*", "kms:Get*", "kms:Delete*",
             "kms:TagResource", "kms:UntagResource", "kms:ScheduleKeyDeletion", "kms:CancelKeyDeletion",
             "kms:RotateKeyOnDemand");
+
+    /** The scaling function's handler class, named by string so that users need no Lambda libraries. */
+    static final String HANDLER = "dev.kinesisautoscaling.runtime.ScalingHandler";
+    /** The handler's method that takes both the alarms' SNS events and the reconciliation requests. */
+    static final String HANDLER_METHOD = "handleEvent";
 
     /** The id under which the stack's shared scaler is defined. */
     public static final String SHARED_ID = "KinesisStreamScaler";
@@ -168,7 +173,7 @@ public class KinesisStreamScaler extends Construct {
                 .description("Scales Kinesis streams when their kinesis-autoscaling alarms fire")
                 .runtime(Runtime.JAVA_25)
                 .architecture(Architecture.ARM_64)
-                .handler(ScalingContract.HANDLER + "::" + ScalingContract.HANDLER_METHOD)
+                .handler(HANDLER + "::" + HANDLER_METHOD)
                 .code(ScalingFunctionCode.code())
                 .memorySize(AutoScalingDefaults.SCALER_MEMORY_MIB)
                 .timeout(Duration.seconds(AutoScalingDefaults.SCALER_TIMEOUT_SECONDS))
@@ -292,11 +297,11 @@ public class KinesisStreamScaler extends Construct {
         Map<String, IMetric> metrics = new LinkedHashMap<>();
         metrics.put("errors", function.metricErrors(MetricOptions.builder()
                 .period(Duration.minutes(5)).statistic("Sum").build()));
-        metrics.put("failures", scalerMetric(ScalingContract.SCALING_FAILURES));
-        metrics.put("invalidNotifications", scalerMetric(ScalingContract.INVALID_NOTIFICATIONS));
-        metrics.put("invalidConfigurations", scalerMetric(ScalingContract.INVALID_CONFIGURATIONS));
-        metrics.put("limitExceeded", scalerMetric(ScalingContract.SCALING_LIMIT_EXCEEDED));
-        metrics.put("consumerFallbacks", scalerMetric(ScalingContract.CONSUMER_CONCURRENCY_FALLBACKS));
+        metrics.put("failures", scalerMetric(MetricContract.SCALING_FAILURES));
+        metrics.put("invalidNotifications", scalerMetric(MetricContract.INVALID_NOTIFICATIONS));
+        metrics.put("invalidConfigurations", scalerMetric(MetricContract.INVALID_CONFIGURATIONS));
+        metrics.put("limitExceeded", scalerMetric(MetricContract.SCALING_LIMIT_EXCEEDED));
+        metrics.put("consumerFallbacks", scalerMetric(MetricContract.CONSUMER_CONCURRENCY_FALLBACKS));
         return MathExpression.Builder.create()
                 .expression("FILL(errors,0)+FILL(failures,0)+FILL(invalidNotifications,0)+FILL(invalidConfigurations,0)"
                         + "+FILL(limitExceeded,0)+FILL(consumerFallbacks,0)")
@@ -308,9 +313,9 @@ public class KinesisStreamScaler extends Construct {
 
     private Metric scalerMetric(String metricName) {
         return Metric.Builder.create()
-                .namespace(ScalingContract.METRIC_NAMESPACE)
+                .namespace(MetricContract.NAMESPACE)
                 .metricName(metricName)
-                .dimensionsMap(Map.of(ScalingContract.FUNCTION_NAME_DIMENSION, function.getFunctionName()))
+                .dimensionsMap(Map.of(MetricContract.FUNCTION_NAME_DIMENSION, function.getFunctionName()))
                 .statistic("Sum")
                 .period(Duration.minutes(5))
                 .build();

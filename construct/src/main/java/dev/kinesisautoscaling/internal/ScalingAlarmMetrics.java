@@ -2,6 +2,7 @@ package dev.kinesisautoscaling.internal;
 
 import static dev.kinesisautoscaling.internal.StreamSettings.format;
 
+import dev.kinesisautoscaling.contract.AlarmContract;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awscdk.Token;
@@ -67,8 +68,8 @@ public final class ScalingAlarmMetrics {
         if (iteratorAgeBlockMinutes == null) {
             metrics.expression("e6", "MAX([e3,e4])", "Shard usage", true);
         } else {
-            metrics.metric(ScalingContract.ITERATOR_AGE_METRIC_ID, "GetRecords.IteratorAgeMilliseconds", "Maximum");
-            metrics.expression(ScalingContract.ITERATOR_AGE_BLOCK_METRIC_ID, number(iteratorAgeBlockMinutes),
+            metrics.metric(AlarmContract.ITERATOR_AGE_METRIC_ID, "GetRecords.IteratorAgeMilliseconds", "Maximum");
+            metrics.expression(AlarmContract.ITERATOR_AGE_BLOCK_METRIC_ID, number(iteratorAgeBlockMinutes),
                     "Iterator age block (minutes)", false);
             metrics.expression("e5", "(FILL(m3,0)/1000/60)*(" + number(scaleDownThreshold) + "/s2)",
                     "Consumer lag against the block", false);
@@ -97,11 +98,11 @@ public final class ScalingAlarmMetrics {
 
     private void usage() {
         String p = number(periodSeconds);
-        metric(ScalingContract.INCOMING_BYTES_METRIC_ID, "IncomingBytes", "Sum");
-        metric(ScalingContract.INCOMING_RECORDS_METRIC_ID, "IncomingRecords", "Sum");
+        metric(AlarmContract.INCOMING_BYTES_METRIC_ID, "IncomingBytes", "Sum");
+        metric(AlarmContract.INCOMING_RECORDS_METRIC_ID, "IncomingRecords", "Sum");
         expression("e1", "FILL(m1,0)", "Incoming bytes, 0 when missing", false);
         expression("e2", "FILL(m2,0)", "Incoming records, 0 when missing", false);
-        expression(ScalingContract.SHARD_COUNT_METRIC_ID, number(shardCount), "Shard count", false);
+        expression(AlarmContract.SHARD_COUNT_METRIC_ID, number(shardCount), "Shard count", false);
         expression("e3", "e1/(1024*1024*" + p + "*s1)", "Share of 1 MiB/s per shard", false);
         expression("e4", "e2/(1000*" + p + "*s1)", "Share of 1000 records/s per shard", false);
     }

@@ -1,10 +1,10 @@
 package dev.kinesisautoscaling.runtime;
 
+import dev.kinesisautoscaling.contract.MetricContract;
 import dev.kinesisautoscaling.runtime.aws.AlarmPair;
 import dev.kinesisautoscaling.runtime.aws.AlarmRewrite;
 import dev.kinesisautoscaling.runtime.aws.ConsumerFunctions;
 import dev.kinesisautoscaling.runtime.aws.ScalingAlarms;
-import dev.kinesisautoscaling.runtime.contract.MetricContract;
 import dev.kinesisautoscaling.runtime.scaling.ConsumerConcurrency;
 import dev.kinesisautoscaling.runtime.scaling.Decision;
 import dev.kinesisautoscaling.runtime.scaling.ScalingHistory;

@@ -1,11 +1,11 @@
 package dev.kinesisautoscaling.runtime;
 
+import dev.kinesisautoscaling.contract.MetricContract;
 import dev.kinesisautoscaling.runtime.aws.AlarmPair;
 import dev.kinesisautoscaling.runtime.aws.ConsumerFunctions;
 import dev.kinesisautoscaling.runtime.aws.KinesisStreams;
 import dev.kinesisautoscaling.runtime.aws.ScalingAlarms;
 import dev.kinesisautoscaling.runtime.aws.StreamSummary;
-import dev.kinesisautoscaling.runtime.contract.MetricContract;
 import dev.kinesisautoscaling.runtime.scaling.AlarmConfigurationException;
 import dev.kinesisautoscaling.runtime.scaling.ConsumerConcurrency;
 import dev.kinesisautoscaling.runtime.scaling.Decision;

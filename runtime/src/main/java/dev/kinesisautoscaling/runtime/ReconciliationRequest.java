@@ -1,7 +1,7 @@
 package dev.kinesisautoscaling.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kinesisautoscaling.runtime.contract.AlarmContract;
+import dev.kinesisautoscaling.contract.AlarmContract;
 import java.util.ArrayList;
 import java.util.List;
 

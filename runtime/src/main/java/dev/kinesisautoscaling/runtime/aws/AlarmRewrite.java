@@ -1,6 +1,6 @@
 package dev.kinesisautoscaling.runtime.aws;
 
-import dev.kinesisautoscaling.runtime.contract.AlarmContract;
+import dev.kinesisautoscaling.contract.AlarmContract;
 import dev.kinesisautoscaling.runtime.scaling.AlarmConfigurationException;
 import java.util.ArrayList;
 import java.util.List;

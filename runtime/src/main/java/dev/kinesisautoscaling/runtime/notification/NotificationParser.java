@@ -3,7 +3,7 @@ package dev.kinesisautoscaling.runtime.notification;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kinesisautoscaling.runtime.contract.AlarmContract;
+import dev.kinesisautoscaling.contract.AlarmContract;
 import dev.kinesisautoscaling.runtime.scaling.ScaleAction;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -1,6 +1,6 @@
 package dev.kinesisautoscaling.runtime.scaling;
 
-import dev.kinesisautoscaling.runtime.contract.MetricContract;
+import dev.kinesisautoscaling.contract.MetricContract;
 
 /**
  * How the Lambda dealt with one notification; each outcome is counted in its own metric.

@@ -1,6 +1,6 @@
 package dev.kinesisautoscaling.runtime.scaling;
 
-import dev.kinesisautoscaling.runtime.contract.AlarmContract;
+import dev.kinesisautoscaling.contract.AlarmContract;
 import java.util.Optional;
 
 /** The direction an alarm of the pair scales its stream in. */

@@ -1,9 +1,9 @@
 package dev.kinesisautoscaling.runtime.scaling;
 
-import static dev.kinesisautoscaling.runtime.contract.AlarmContract.TAG_LAST_SCALED_TIMESTAMP;
-import static dev.kinesisautoscaling.runtime.contract.AlarmContract.TAG_LIMIT_EXCEEDED_TIMESTAMP;
-import static dev.kinesisautoscaling.runtime.contract.AlarmContract.TAG_RECENT_SCALING_CALLS;
-import static dev.kinesisautoscaling.runtime.contract.AlarmContract.TIMESTAMP_FORMAT;
+import static dev.kinesisautoscaling.contract.AlarmContract.TAG_LAST_SCALED_TIMESTAMP;
+import static dev.kinesisautoscaling.contract.AlarmContract.TAG_LIMIT_EXCEEDED_TIMESTAMP;
+import static dev.kinesisautoscaling.contract.AlarmContract.TAG_RECENT_SCALING_CALLS;
+import static dev.kinesisautoscaling.contract.AlarmContract.TIMESTAMP_FORMAT;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

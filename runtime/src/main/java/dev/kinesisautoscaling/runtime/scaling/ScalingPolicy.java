@@ -1,16 +1,16 @@
 package dev.kinesisautoscaling.runtime.scaling;
 
-import static dev.kinesisautoscaling.runtime.contract.AlarmContract.DEFAULT_CONSUMER_CONCURRENCY_PER_SHARD;
-import static dev.kinesisautoscaling.runtime.contract.AlarmContract.DEFAULT_MAX_SHARD_COUNT;
-import static dev.kinesisautoscaling.runtime.contract.AlarmContract.DEFAULT_MIN_SHARD_COUNT;
-import static dev.kinesisautoscaling.runtime.contract.AlarmContract.TAG_COMPLEMENTARY_ALARM;
-import static dev.kinesisautoscaling.runtime.contract.AlarmContract.TAG_CONSUMER_CONCURRENCY_PER_SHARD;
-import static dev.kinesisautoscaling.runtime.contract.AlarmContract.TAG_CONSUMER_FUNCTION_ARN;
-import static dev.kinesisautoscaling.runtime.contract.AlarmContract.TAG_DRY_RUN;
-import static dev.kinesisautoscaling.runtime.contract.AlarmContract.TAG_MAX_SHARD_COUNT;
-import static dev.kinesisautoscaling.runtime.contract.AlarmContract.TAG_MIN_SHARD_COUNT;
-import static dev.kinesisautoscaling.runtime.contract.AlarmContract.TAG_SCALE_ACTION;
-import static dev.kinesisautoscaling.runtime.contract.AlarmContract.TAG_SCALE_DOWN_THRESHOLD;
+import static dev.kinesisautoscaling.contract.AlarmContract.DEFAULT_CONSUMER_CONCURRENCY_PER_SHARD;
+import static dev.kinesisautoscaling.contract.AlarmContract.DEFAULT_MAX_SHARD_COUNT;
+import static dev.kinesisautoscaling.contract.AlarmContract.DEFAULT_MIN_SHARD_COUNT;
+import static dev.kinesisautoscaling.contract.AlarmContract.TAG_COMPLEMENTARY_ALARM;
+import static dev.kinesisautoscaling.contract.AlarmContract.TAG_CONSUMER_CONCURRENCY_PER_SHARD;
+import static dev.kinesisautoscaling.contract.AlarmContract.TAG_CONSUMER_FUNCTION_ARN;
+import static dev.kinesisautoscaling.contract.AlarmContract.TAG_DRY_RUN;
+import static dev.kinesisautoscaling.contract.AlarmContract.TAG_MAX_SHARD_COUNT;
+import static dev.kinesisautoscaling.contract.AlarmContract.TAG_MIN_SHARD_COUNT;
+import static dev.kinesisautoscaling.contract.AlarmContract.TAG_SCALE_ACTION;
+import static dev.kinesisautoscaling.contract.AlarmContract.TAG_SCALE_DOWN_THRESHOLD;
 
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.kinesisautoscaling.runtime.scaling;
 
-import dev.kinesisautoscaling.runtime.contract.AlarmContract;
+import dev.kinesisautoscaling.contract.AlarmContract;
 
 /**
  * The arithmetic of one scaling step.

@@ -2,7 +2,7 @@ package dev.kinesisautoscaling.runtime.telemetry;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kinesisautoscaling.runtime.contract.MetricContract;
+import dev.kinesisautoscaling.contract.MetricContract;
 import dev.kinesisautoscaling.runtime.scaling.Decision;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,6 +1,6 @@
 package dev.kinesisautoscaling.runtime.fakes;
 
-import dev.kinesisautoscaling.runtime.contract.AlarmContract;
+import dev.kinesisautoscaling.contract.AlarmContract;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

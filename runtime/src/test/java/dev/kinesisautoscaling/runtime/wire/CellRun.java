@@ -2,8 +2,8 @@ package dev.kinesisautoscaling.runtime.wire;
 
 import dev.kinesisautoscaling.runtime.fakes.MutableClock;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import dev.kinesisautoscaling.contract.AlarmContract;
 import dev.kinesisautoscaling.runtime.RuntimeSettings;
-import dev.kinesisautoscaling.runtime.contract.AlarmContract;
 import dev.kinesisautoscaling.runtime.telemetry.JsonLog;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,7 +4,7 @@ import dev.kinesisautoscaling.runtime.fakes.MutableClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kinesisautoscaling.runtime.contract.AlarmContract;
+import dev.kinesisautoscaling.contract.AlarmContract;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,9 +3,9 @@ package dev.kinesisautoscaling.runtime.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import dev.kinesisautoscaling.contract.AlarmContract;
 import dev.kinesisautoscaling.runtime.Reconciler;
 import dev.kinesisautoscaling.runtime.ScalingFailedException;
-import dev.kinesisautoscaling.runtime.contract.AlarmContract;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

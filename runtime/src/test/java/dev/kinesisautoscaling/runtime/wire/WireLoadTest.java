@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kinesisautoscaling.contract.AlarmContract;
 import dev.kinesisautoscaling.runtime.RuntimeSettings;
-import dev.kinesisautoscaling.runtime.contract.AlarmContract;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.kinesisautoscaling.simulator.replay;
 
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import dev.kinesisautoscaling.contract.AlarmContract;
 import dev.kinesisautoscaling.runtime.aws.AlarmRewrite;
-import dev.kinesisautoscaling.runtime.contract.AlarmContract;
 import dev.kinesisautoscaling.runtime.scaling.ScaleAction;
 import dev.kinesisautoscaling.runtime.scaling.ScalingPolicy;
 import dev.kinesisautoscaling.runtime.scaling.ShardCounts;

@@ -2,8 +2,8 @@ package dev.kinesisautoscaling.simulator.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kinesisautoscaling.contract.AlarmContract;
 import dev.kinesisautoscaling.runtime.aws.AlarmRewrite;
-import dev.kinesisautoscaling.runtime.contract.AlarmContract;
 import dev.kinesisautoscaling.runtime.scaling.AlarmConfigurationException;
 import dev.kinesisautoscaling.simulator.aws.AwsAccount;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.kinesisautoscaling.runtime.contract;
+package dev.kinesisautoscaling.contract;
 
 /**
  * The names of the metrics the scaling Lambda publishes as embedded-metric-format log lines, which

@@ -1,4 +1,4 @@
-package dev.kinesisautoscaling.runtime.contract;
+package dev.kinesisautoscaling.contract;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
