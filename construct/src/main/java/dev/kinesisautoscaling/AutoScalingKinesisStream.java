@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awscdk.CfnCondition;
 import software.amazon.awscdk.CfnTag;
-import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Fn;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.CfnAlarm;
@@ -81,8 +82,24 @@ public class AutoScalingKinesisStream extends Construct {
         static Checked of(Construct scope, AutoScalingKinesisStreamProps props) {
             StreamSettings settings = StreamSettings.of(props);
             KinesisStreamScaler scaler = props.getScaler() != null ? props.getScaler() : KinesisStreamScaler.of(scope);
+            requireSameStack(scope, scaler);
             scaler.checkRoom(settings.streamName(), settings.consumerFunction() != null);
             return new Checked(settings, scaler);
+        }
+
+        /**
+         * Across stacks the stream's alarms would refer to the scaler's topic and the scaler's
+         * policies to the stream: each stack would depend on the other, which CloudFormation refuses.
+         */
+        private static void requireSameStack(Construct scope, KinesisStreamScaler scaler) {
+            Stack streamStack = Stack.of(scope);
+            Stack scalerStack = Stack.of(scaler);
+            if (scalerStack != streamStack) {
+                throw new IllegalArgumentException("scaler (" + scaler.getNode().getPath() + ", in stack "
+                        + scalerStack.getNode().getPath() + ") must be in the stream's stack ("
+                        + streamStack.getNode().getPath() + "): across stacks, the alarms would need the "
+                        + "scaler's topic and the scaler's permissions the stream, a dependency cycle");
+            }
         }
     }
 
@@ -621,7 +638,7 @@ public class AutoScalingKinesisStream extends Construct {
         }
 
         /**
-         * The scaler (SNS topic and scaling function) that scales this stream.
+         * The scaler (SNS topic and scaling function) that scales this stream; it must be in the stream's stack.
          *
          * <p>Default: - the scaler shared by every AutoScalingKinesisStream of the stack, defined on first use
          *

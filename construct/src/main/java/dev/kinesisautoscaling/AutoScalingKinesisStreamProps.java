@@ -248,7 +248,7 @@ public final class AutoScalingKinesisStreamProps {
     }
 
     /**
-     * The scaler (SNS topic and scaling function) that scales this stream.
+     * The scaler (SNS topic and scaling function) that scales this stream; it must be in the stream's stack.
      *
      * <p>Default: - the scaler shared by every AutoScalingKinesisStream of the stack, defined on first use
      *
@@ -504,7 +504,7 @@ public final class AutoScalingKinesisStreamProps {
         }
 
         /**
-         * The scaler (SNS topic and scaling function) that scales this stream.
+         * The scaler (SNS topic and scaling function) that scales this stream; it must be in the stream's stack.
          *
          * <p>Default: - the scaler shared by every AutoScalingKinesisStream of the stack, defined on first use
          *

@@ -128,6 +128,20 @@ class ValidationTest {
     }
 
     @Test
+    void refusesAScalerOfAnotherStack() {
+        software.amazon.awscdk.App app = new software.amazon.awscdk.App();
+        KinesisStreamScaler scaler = new KinesisStreamScaler(new software.amazon.awscdk.Stack(app, "ScalerStack"), "Scaler");
+        software.amazon.awscdk.Stack streamStack = new software.amazon.awscdk.Stack(app, "StreamStack");
+
+        assertThatThrownBy(() -> AutoScalingKinesisStream.Builder.create(streamStack, "Orders").scaler(scaler).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("scaler (ScalerStack/Scaler, in stack ScalerStack) must be in the stream's stack "
+                        + "(StreamStack): across stacks, the alarms would need the scaler's topic and the scaler's "
+                        + "permissions the stream, a dependency cycle");
+        assertThat(streamStack.getNode().getChildren()).as("nothing defined before the check").isEmpty();
+    }
+
+    @Test
     void refusesAnAlarmWithMoreThanTenMetricsOrTenExpressions() {
         List<CfnAlarm.MetricDataQueryProperty> queries = new ArrayList<>();
         for (int i = 0; i < 11; i++) {
