@@ -109,11 +109,8 @@ public record StreamSettings(
 
         Duration period = props.getMetricPeriod() != null
                 ? props.getMetricPeriod() : Duration.seconds(AutoScalingDefaults.METRIC_PERIOD_SECONDS);
-        Number periodSeconds = knownSeconds("metricPeriod", period, "it is written into the alarms' metric math");
-        if (periodSeconds.doubleValue() < 60 || periodSeconds.doubleValue() % 60 != 0) {
-            throw new IllegalArgumentException("metricPeriod (" + format(periodSeconds) + " seconds) must be 60 seconds "
-                    + "or a multiple of 60 seconds");
-        }
+        Number periodSeconds = 60 * knownWholeMinutes("metricPeriod", period,
+                "it is written into the alarms' metric math");
         Number upPeriods = orDefault(props.getScaleUpEvaluationPeriods(), AutoScalingDefaults.SCALE_UP_EVALUATION_PERIODS);
         Number upDatapoints = orDefault(props.getScaleUpDatapointsToAlarm(), AutoScalingDefaults.SCALE_UP_DATAPOINTS_TO_ALARM);
         Number downPeriods = orDefault(props.getScaleDownEvaluationPeriods(), AutoScalingDefaults.SCALE_DOWN_EVALUATION_PERIODS);
@@ -124,13 +121,8 @@ public record StreamSettings(
 
         Number blockMinutes = null;
         if (props.getIteratorAgeBlock() != null) {
-            Number blockSeconds = knownSeconds("iteratorAgeBlock", props.getIteratorAgeBlock(),
+            blockMinutes = knownWholeMinutes("iteratorAgeBlock", props.getIteratorAgeBlock(),
                     "it is written into the scale-down alarm's metric math");
-            if (blockSeconds.doubleValue() < 60 || blockSeconds.doubleValue() % 60 != 0) {
-                throw new IllegalArgumentException("iteratorAgeBlock (" + format(blockSeconds) + " seconds) must be a "
-                        + "whole number of minutes, at least 1");
-            }
-            blockMinutes = blockSeconds.doubleValue() / 60;
         }
 
         Duration retention = props.getRetentionPeriod() != null
@@ -178,16 +170,30 @@ public record StreamSettings(
                 && shardCount.doubleValue() <= minShardCount.doubleValue();
     }
 
-    /** A duration's seconds, which must be known at synthesis and whole. */
-    private static Number knownSeconds(String name, Duration duration, String why) {
+    /** A duration's minutes, which must be known at synthesis, whole and at least one. */
+    private static long knownWholeMinutes(String name, Duration duration, String why) {
         if (duration.isUnresolved()) {
             throw new IllegalArgumentException(name + " must be known at synthesis, not a token: " + why);
         }
+        return wholeMinutes(name, duration);
+    }
+
+    /**
+     * A duration's minutes, which must be whole and at least one.
+     *
+     * @param name the setting, for the message
+     * @param duration a duration known at synthesis
+     * @return its minutes
+     * @throws IllegalArgumentException naming the setting and its seconds otherwise
+     */
+    public static long wholeMinutes(String name, Duration duration) {
+        // Not integral: the default conversion throws a jsii error on a fraction of a second.
         double seconds = duration.toSeconds(TimeConversionOptions.builder().integral(false).build()).doubleValue();
-        if (seconds != Math.rint(seconds)) {
-            throw new IllegalArgumentException(name + " (" + format(seconds) + " seconds) must be a whole number of seconds");
+        if (seconds < 60 || seconds % 60 != 0) {
+            throw new IllegalArgumentException(name + " (" + format(seconds) + " seconds) must be a whole number of "
+                    + "minutes, at least 1");
         }
-        return seconds;
+        return (long) (seconds / 60);
     }
 
     private static void checkEvaluation(String alarm, Number periods, Number datapoints, Number periodSeconds) {
