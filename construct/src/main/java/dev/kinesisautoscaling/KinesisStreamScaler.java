@@ -9,9 +9,9 @@ import dev.kinesisautoscaling.internal.StreamSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
@@ -67,6 +67,9 @@ public class KinesisStreamScaler extends Construct {
             "kms:TagResource", "kms:UntagResource", "kms:ScheduleKeyDeletion", "kms:CancelKeyDeletion",
             "kms:RotateKeyOnDemand");
 
+    /** The units of a token duration that an EventBridge rate expression takes. */
+    private static final Set<String> TOKEN_RATE_UNITS = Set.of("minutes", "hours", "days");
+
     /** The scaling function's handler class, named by string so that users need no Lambda libraries. */
     static final String HANDLER = "dev.kinesisautoscaling.runtime.ScalingHandler";
     /** The handler's method that takes both the alarms' SNS events and the reconciliation requests. */
@@ -103,7 +106,13 @@ public class KinesisStreamScaler extends Construct {
      * @param props the settings
      */
     public KinesisStreamScaler(Construct scope, String id, KinesisStreamScalerProps props) {
-        super(scope, checkedId(id, props));
+        this(scope, id, props, reconciliationInterval(props));
+    }
+
+    /** Takes the settings checked before the scaler adds itself to the tree. */
+    private KinesisStreamScaler(Construct scope, String id, KinesisStreamScalerProps props,
+                                Duration reconciliationInterval) {
+        super(scope, id);
         Stack stack = Stack.of(this);
 
         // The account administers the key but cannot use it; only CloudWatch alarms encrypt with it
@@ -215,25 +224,24 @@ public class KinesisStreamScaler extends Construct {
 
         boolean reconcile = props.getReconciliationEnabled() != null
                 ? props.getReconciliationEnabled() : AutoScalingDefaults.RECONCILIATION_ENABLED;
-        reconciliation = reconcile ? new ReconciliationSchedule(this, function, reconciliationInterval(props)) : null;
+        reconciliation = reconcile ? new ReconciliationSchedule(this, function, reconciliationInterval) : null;
     }
 
-    /** Checks the settings before anything is defined; returns the id for the constructor's first call. */
-    private static String checkedId(String id, KinesisStreamScalerProps props) {
-        reconciliationInterval(props);
-        return id;
-    }
-
+    /** The reconciliation interval, checked before anything is defined. */
     private static Duration reconciliationInterval(KinesisStreamScalerProps props) {
         Duration interval = props.getReconciliationInterval();
         if (interval == null) {
             return Duration.minutes(AutoScalingDefaults.RECONCILIATION_INTERVAL_MINUTES);
         }
-        Number seconds = interval.toSeconds();
-        if (!Token.isUnresolved(seconds) && (seconds.doubleValue() < 60 || seconds.doubleValue() % 60 != 0)) {
-            throw new IllegalArgumentException("reconciliationInterval (" + StreamSettings.format(seconds)
-                    + " seconds) must be a whole number of minutes, at least 1");
+        if (interval.isUnresolved()) {
+            // EventBridge's rate expression takes a token only as a count of these units.
+            if (!TOKEN_RATE_UNITS.contains(interval.unitLabel())) {
+                throw new IllegalArgumentException("reconciliationInterval (a token of " + interval.unitLabel()
+                        + ") must be a token of minutes, hours or days: EventBridge's rate expression takes no other unit");
+            }
+            return interval;
         }
+        StreamSettings.wholeMinutes("reconciliationInterval", interval);
         return interval;
     }
 

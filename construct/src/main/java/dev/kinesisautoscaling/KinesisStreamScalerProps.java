@@ -83,7 +83,10 @@ public final class KinesisStreamScalerProps {
     }
 
     /**
-     * How often every alarm pair is compared with its stream: whole minutes, at least one.
+     * How often every alarm pair is compared with its stream: whole minutes, at least one. A token
+     * (a CloudFormation parameter, for example) must be {@code Duration.minutes}, {@code hours} or
+     * {@code days} of more than 1: the rate is written with the plural unit, which EventBridge
+     * refuses for a count of 1.
      *
      * <p>Default: - 15 minutes
      *
@@ -158,7 +161,10 @@ public final class KinesisStreamScalerProps {
         }
 
         /**
-         * How often every alarm pair is compared with its stream: whole minutes, at least one.
+         * How often every alarm pair is compared with its stream: whole minutes, at least one. A token
+         * (a CloudFormation parameter, for example) must be {@code Duration.minutes}, {@code hours} or
+         * {@code days} of more than 1: the rate is written with the plural unit, which EventBridge
+         * refuses for a count of 1.
          *
          * <p>Default: - 15 minutes
          *

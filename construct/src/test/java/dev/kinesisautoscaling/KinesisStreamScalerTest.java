@@ -2,11 +2,18 @@ package dev.kinesisautoscaling;
 
 import static dev.kinesisautoscaling.TestStacks.only;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awscdk.CfnParameter;
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
@@ -16,6 +23,16 @@ import software.amazon.awscdk.services.sns.Topic;
 
 @SuppressWarnings("unchecked")
 class KinesisStreamScalerTest {
+
+    static Stream<Arguments> intervalsThatAreNotWholeMinutes() {
+        return Stream.of(
+                Arguments.of(Duration.seconds(90), "reconciliationInterval (90 seconds) must be a whole number of "
+                        + "minutes, at least 1"),
+                Arguments.of(Duration.seconds(30), "reconciliationInterval (30 seconds) must be a whole number of "
+                        + "minutes, at least 1"),
+                Arguments.of(Duration.millis(90_500), "reconciliationInterval (90.5 seconds) must be a whole number "
+                        + "of minutes, at least 1"));
+    }
 
     @Nested
     class Defaults {
@@ -208,7 +225,7 @@ class KinesisStreamScalerTest {
         void reconcilesAtTheGivenIntervalOrNotAtAll() {
             Stack stack = TestStacks.stack();
             KinesisStreamScaler hourly = new KinesisStreamScaler(stack, "Hourly", KinesisStreamScalerProps.builder()
-                    .reconciliationInterval(software.amazon.awscdk.Duration.hours(1)).build());
+                    .reconciliationInterval(Duration.hours(1)).build());
             KinesisStreamScaler never = new KinesisStreamScaler(stack, "Never", KinesisStreamScalerProps.builder()
                     .reconciliationEnabled(false).build());
             AutoScalingKinesisStream.Builder.create(stack, "A").streamName("a").scaler(hourly).build();
@@ -244,16 +261,41 @@ class KinesisStreamScalerTest {
             assertThat(pairs).isEqualTo(120);
         }
 
-        @Test
-        void refusesAReconciliationIntervalThatIsNotWholeMinutes() {
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("dev.kinesisautoscaling.KinesisStreamScalerTest#intervalsThatAreNotWholeMinutes")
+        void refusesAReconciliationIntervalThatIsNotWholeMinutes(Duration interval, String message) {
             Stack stack = TestStacks.stack();
 
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new KinesisStreamScaler(stack, "Scaler",
-                            KinesisStreamScalerProps.builder()
-                                    .reconciliationInterval(software.amazon.awscdk.Duration.seconds(90)).build()))
+            assertThatThrownBy(() -> new KinesisStreamScaler(stack, "Scaler",
+                            KinesisStreamScalerProps.builder().reconciliationInterval(interval).build()))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("reconciliationInterval (90 seconds) must be a whole number of minutes, at least 1");
+                    .hasMessage(message);
             assertThat(stack.getNode().getChildren()).isEmpty();
+        }
+
+        @Test
+        void reconcilesAtAnIntervalGivenAsAParameter() {
+            Stack stack = TestStacks.stack();
+            Number minutes = CfnParameter.Builder.create(stack, "Interval").type("Number").build().getValueAsNumber();
+            KinesisStreamScaler scaler = new KinesisStreamScaler(stack, "Scaler", KinesisStreamScalerProps.builder()
+                    .reconciliationInterval(Duration.minutes(minutes)).build());
+            AutoScalingKinesisStream.Builder.create(stack, "Orders").streamName("orders").scaler(scaler).build();
+
+            Template.fromStack(stack).hasResourceProperties("AWS::Events::Rule", Map.of("ScheduleExpression",
+                    Map.of("Fn::Join", List.of("", List.of("rate(", Map.of("Ref", "Interval"), " minutes)")))));
+        }
+
+        @Test
+        void refusesAnIntervalParameterOfAUnitThatEventBridgeRatesDoNotTake() {
+            Stack stack = TestStacks.stack();
+            Number seconds = CfnParameter.Builder.create(stack, "Interval").type("Number").build().getValueAsNumber();
+
+            assertThatThrownBy(() -> new KinesisStreamScaler(stack, "Scaler", KinesisStreamScalerProps.builder()
+                            .reconciliationInterval(Duration.seconds(seconds)).build()))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("reconciliationInterval (a token of seconds) must be a token of minutes, hours or days: "
+                            + "EventBridge's rate expression takes no other unit");
+            assertThat(stack.getNode().tryFindChild("Scaler")).isNull();
         }
 
         @Test
@@ -261,7 +303,7 @@ class KinesisStreamScalerTest {
             Stack stack = TestStacks.stack();
             new software.constructs.Construct(stack, KinesisStreamScaler.SHARED_ID);
 
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> KinesisStreamScaler.of(stack))
+            assertThatThrownBy(() -> KinesisStreamScaler.of(stack))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage("the stack already has a construct with id KinesisStreamScaler that is not a "
                             + "KinesisStreamScaler");
