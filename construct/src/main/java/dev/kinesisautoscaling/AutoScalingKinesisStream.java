@@ -171,12 +171,14 @@ public class AutoScalingKinesisStream extends Construct {
 
     /**
      * -1 when the stream starts at its minimum, so that the scale-down alarm cannot fire, else the
-     * configured threshold. When the counts are tokens, CloudFormation compares them at deployment.
+     * configured threshold. When distinct counts are tokens, CloudFormation compares them at deployment.
      */
     private Number scaleDownThresholdAtStart(StreamSettings settings) {
+        if (settings.startsAtMinimum()) {
+            return AlarmContract.UNREACHABLE_SCALE_DOWN_THRESHOLD;
+        }
         if (StreamSettings.isResolved(settings.shardCount()) && StreamSettings.isResolved(settings.minShardCount())) {
-            return settings.startsAtMinimum()
-                    ? AlarmContract.UNREACHABLE_SCALE_DOWN_THRESHOLD : settings.scaleDownThreshold();
+            return settings.scaleDownThreshold();
         }
         CfnCondition atMinimum = CfnCondition.Builder.create(this, "StartsAtMinimum")
                 .expression(Fn.conditionEquals(Token.asString(settings.shardCount()),

@@ -169,6 +169,21 @@ class ValidationTest {
     }
 
     @Test
+    void startsAtATokenMinimumWithoutAConditionWhenTheShardCountIsLeftAtItsDefault() {
+        software.amazon.awscdk.Stack stack = TestStacks.stack();
+        Number min = CfnParameter.Builder.create(stack, "Min").type("Number").build().getValueAsNumber();
+
+        AutoScalingKinesisStream.Builder.create(stack, "Orders").streamName("orders").minShardCount(min).build();
+        Template template = Template.fromStack(stack);
+
+        template.hasResourceProperties("AWS::Kinesis::Stream", java.util.Map.of(
+                "ShardCount", java.util.Map.of("Ref", "Min")));
+        assertThat(TestStacks.properties(template, "AWS::CloudWatch::Alarm", "OrdersScaleDownAlarm"))
+                .containsEntry("Threshold", -1);
+        assertThat(template.findConditions("*")).isEmpty();
+    }
+
+    @Test
     void passesUnresolvedTokensThroughToTheTemplate() {
         software.amazon.awscdk.Stack stack = TestStacks.stack();
         Number shards = CfnParameter.Builder.create(stack, "Shards").type("Number").build().getValueAsNumber();

@@ -161,11 +161,16 @@ public record StreamSettings(
     }
 
     /**
-     * Whether the stream starts at its minimum, where the scale-down alarm must not fire.
+     * Whether the stream is known at synthesis to start at its minimum, where the scale-down alarm
+     * must not fire.
      *
-     * @return true when the initial shard count equals the minimum
+     * @return true when the initial shard count is the minimum: equal to it, or left at its
+     *     default, which is the minimum itself even when that is a token
      */
     public boolean startsAtMinimum() {
+        if (shardCount.equals(minShardCount)) {
+            return true;
+        }
         return isResolved(shardCount) && isResolved(minShardCount)
                 && shardCount.doubleValue() <= minShardCount.doubleValue();
     }
