@@ -1,5 +1,7 @@
 package dev.kinesisautoscaling;
 
+import static dev.kinesisautoscaling.internal.StreamSettings.templateText;
+
 import dev.kinesisautoscaling.contract.AlarmContract;
 import dev.kinesisautoscaling.internal.ScalingAlarmMetrics;
 import dev.kinesisautoscaling.internal.StreamSettings;
@@ -131,7 +133,7 @@ public class AutoScalingKinesisStream extends Construct {
         scaleUpCfnAlarm = CfnAlarm.Builder.create(this, "ScaleUpAlarm")
                 .alarmName(upName)
                 .alarmDescription("Doubles Kinesis stream " + streamName + " when at least "
-                        + text(settings.scaleUpThreshold()) + " of its write capacity is in use. Managed by "
+                        + templateText(settings.scaleUpThreshold()) + " of its write capacity is in use. Managed by "
                         + "kinesis-autoscaling: the scaling function rewrites s1 after each scaling.")
                 .actionsEnabled(true)
                 .alarmActions(List.of(topicArn))
@@ -148,7 +150,7 @@ public class AutoScalingKinesisStream extends Construct {
         scaleDownCfnAlarm = CfnAlarm.Builder.create(this, "ScaleDownAlarm")
                 .alarmName(downName)
                 .alarmDescription("Halves Kinesis stream " + streamName + " when less than "
-                        + text(settings.scaleDownThreshold()) + " of its write capacity is in use. Managed by "
+                        + templateText(settings.scaleDownThreshold()) + " of its write capacity is in use. Managed by "
                         + "kinesis-autoscaling: the scaling function rewrites s1 and the threshold after each "
                         + "scaling; the threshold is -1 at the minimum shard count.")
                 .actionsEnabled(true)
@@ -192,23 +194,20 @@ public class AutoScalingKinesisStream extends Construct {
         List<CfnTag> tags = new ArrayList<>();
         tags.add(tag(AlarmContract.TAG_SCALE_ACTION, action));
         tags.add(tag(AlarmContract.TAG_COMPLEMENTARY_ALARM, complementaryAlarmName));
-        tags.add(tag(AlarmContract.TAG_MIN_SHARD_COUNT, text(settings.minShardCount())));
-        tags.add(tag(AlarmContract.TAG_MAX_SHARD_COUNT, text(settings.maxShardCount())));
-        tags.add(tag(AlarmContract.TAG_SCALE_DOWN_THRESHOLD, text(settings.scaleDownThreshold())));
+        tags.add(tag(AlarmContract.TAG_MIN_SHARD_COUNT, templateText(settings.minShardCount())));
+        tags.add(tag(AlarmContract.TAG_MAX_SHARD_COUNT, templateText(settings.maxShardCount())));
+        tags.add(tag(AlarmContract.TAG_SCALE_DOWN_THRESHOLD, templateText(settings.scaleDownThreshold())));
         tags.add(tag(AlarmContract.TAG_DRY_RUN, Boolean.toString(settings.dryRun())));
         if (settings.consumerFunction() != null) {
             tags.add(tag(AlarmContract.TAG_CONSUMER_FUNCTION_ARN, settings.consumerFunction().getFunctionArn()));
-            tags.add(tag(AlarmContract.TAG_CONSUMER_CONCURRENCY_PER_SHARD, text(settings.consumerConcurrencyPerShard())));
+            tags.add(tag(AlarmContract.TAG_CONSUMER_CONCURRENCY_PER_SHARD,
+                    templateText(settings.consumerConcurrencyPerShard())));
         }
         return tags;
     }
 
     private static CfnTag tag(String key, String value) {
         return CfnTag.builder().key(key).value(value).build();
-    }
-
-    private static String text(Number value) {
-        return Token.isUnresolved(value) ? Token.asString(value) : StreamSettings.format(value);
     }
 
     /**

@@ -1,11 +1,10 @@
 package dev.kinesisautoscaling.internal;
 
-import static dev.kinesisautoscaling.internal.StreamSettings.format;
+import static dev.kinesisautoscaling.internal.StreamSettings.templateText;
 
 import dev.kinesisautoscaling.contract.AlarmContract;
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.cloudwatch.CfnAlarm;
 
 /**
@@ -69,9 +68,9 @@ public final class ScalingAlarmMetrics {
             metrics.expression("e6", "MAX([e3,e4])", "Shard usage", true);
         } else {
             metrics.metric(AlarmContract.ITERATOR_AGE_METRIC_ID, "GetRecords.IteratorAgeMilliseconds", "Maximum");
-            metrics.expression(AlarmContract.ITERATOR_AGE_BLOCK_METRIC_ID, number(iteratorAgeBlockMinutes),
+            metrics.expression(AlarmContract.ITERATOR_AGE_BLOCK_METRIC_ID, templateText(iteratorAgeBlockMinutes),
                     "Iterator age block (minutes)", false);
-            metrics.expression("e5", "(FILL(m3,0)/1000/60)*(" + number(scaleDownThreshold) + "/s2)",
+            metrics.expression("e5", "(FILL(m3,0)/1000/60)*(" + templateText(scaleDownThreshold) + "/s2)",
                     "Consumer lag against the block", false);
             metrics.expression("e6", "MAX([e3,e4,e5])", "Shard usage or consumer lag", true);
         }
@@ -97,12 +96,12 @@ public final class ScalingAlarmMetrics {
     }
 
     private void usage() {
-        String p = number(periodSeconds);
+        String p = templateText(periodSeconds);
         metric(AlarmContract.INCOMING_BYTES_METRIC_ID, "IncomingBytes", "Sum");
         metric(AlarmContract.INCOMING_RECORDS_METRIC_ID, "IncomingRecords", "Sum");
         expression("e1", "FILL(m1,0)", "Incoming bytes, 0 when missing", false);
         expression("e2", "FILL(m2,0)", "Incoming records, 0 when missing", false);
-        expression(AlarmContract.SHARD_COUNT_METRIC_ID, number(shardCount), "Shard count", false);
+        expression(AlarmContract.SHARD_COUNT_METRIC_ID, templateText(shardCount), "Shard count", false);
         expression("e3", "e1/(1024*1024*" + p + "*s1)", "Share of 1 MiB/s per shard", false);
         expression("e4", "e2/(1000*" + p + "*s1)", "Share of 1000 records/s per shard", false);
     }
@@ -136,9 +135,5 @@ public final class ScalingAlarmMetrics {
 
     private List<CfnAlarm.MetricDataQueryProperty> checked() {
         return checkLimits(List.copyOf(queries));
-    }
-
-    private static String number(Number value) {
-        return Token.isUnresolved(value) ? Token.asString(value) : format(value);
     }
 }

@@ -245,6 +245,17 @@ public record StreamSettings(
     }
 
     /**
+     * A number as the template's text: a token stays a token, anything else is written as people
+     * write it.
+     *
+     * @param value the number, possibly a token
+     * @return its text
+     */
+    public static String templateText(Number value) {
+        return isResolved(value) ? format(value) : Token.asString(value);
+    }
+
+    /**
      * A number as people write it: no {@code .0} on whole numbers.
      *
      * @param value the number
