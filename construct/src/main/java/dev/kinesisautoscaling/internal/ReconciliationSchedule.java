@@ -1,5 +1,6 @@
 package dev.kinesisautoscaling.internal;
 
+import dev.kinesisautoscaling.contract.AlarmContract;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +37,8 @@ public final class ReconciliationSchedule {
      */
     public static final int MAX_PAIRS_PER_TARGET = 50;
 
-    private static final int LONGEST_ALARM_NAME = 128 + "-scale-down".length();
+    private static final int LONGEST_ALARM_NAME = 128
+            + Math.max(AlarmContract.SCALE_UP_SUFFIX.length(), AlarmContract.SCALE_DOWN_SUFFIX.length());
     /** {@code {"scaleUpAlarm":"","scaleDownAlarm":""},} */
     private static final int PAIR_OVERHEAD = 40;
     /** {@code {"reconcile":[]}} and a margin. */

@@ -1,5 +1,6 @@
 package dev.kinesisautoscaling.internal;
 
+import dev.kinesisautoscaling.contract.AlarmContract;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awscdk.Fn;
@@ -113,7 +114,8 @@ public final class ScalingPermissions {
 
     private static int needed(String streamName, boolean withConsumer) {
         int name = streamName == null || Token.isUnresolved(streamName) ? LONGEST_STREAM_NAME : streamName.length();
-        return STREAM_ARN_OVERHEAD + name + 2 * (ALARM_ARN_OVERHEAD + name) + "-scale-up-scale-down".length()
+        return STREAM_ARN_OVERHEAD + name + 2 * (ALARM_ARN_OVERHEAD + name)
+                + AlarmContract.SCALE_UP_SUFFIX.length() + AlarmContract.SCALE_DOWN_SUFFIX.length()
                 + (withConsumer ? FUNCTION_ARN_SIZE : 0);
     }
 
