@@ -381,7 +381,7 @@ public class AutoScalingKinesisStream extends Construct {
      * @return the metric
      */
     public Metric metricWriteProvisionedThroughputExceeded(MetricOptions props) {
-        return stream.metric("WriteProvisionedThroughputExceeded", props);
+        return stream.metricWriteProvisionedThroughputExceeded(props);
     }
 
     /**
@@ -390,7 +390,7 @@ public class AutoScalingKinesisStream extends Construct {
      * @return the metric
      */
     public Metric metricWriteProvisionedThroughputExceeded() {
-        return stream.metric("WriteProvisionedThroughputExceeded");
+        return stream.metricWriteProvisionedThroughputExceeded();
     }
 
     /**

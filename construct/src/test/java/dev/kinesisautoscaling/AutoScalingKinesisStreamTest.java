@@ -13,6 +13,7 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kms.Key;
@@ -379,8 +380,10 @@ class AutoScalingKinesisStreamTest {
             assertThat(orders.metricIncomingRecords().getMetricName()).isEqualTo("IncomingRecords");
             assertThat(orders.metricGetRecordsIteratorAgeMilliseconds().getMetricName())
                     .isEqualTo("GetRecords.IteratorAgeMilliseconds");
-            assertThat(orders.metricWriteProvisionedThroughputExceeded().getMetricName())
-                    .isEqualTo("WriteProvisionedThroughputExceeded");
+            Metric throttled = orders.metricWriteProvisionedThroughputExceeded();
+            assertThat(throttled.getMetricName()).isEqualTo("WriteProvisionedThroughputExceeded");
+            assertThat(throttled.getStatistic()).as("the documented default").isEqualTo("Average");
+            assertThat(throttled.getPeriod().toMinutes()).as("the documented default").isEqualTo(5);
             assertThat(orders.metric("PutRecords.Latency").getNamespace()).isEqualTo("AWS/Kinesis");
         }
     }
