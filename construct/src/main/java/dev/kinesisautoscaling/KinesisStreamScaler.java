@@ -178,6 +178,7 @@ public class KinesisStreamScaler extends Construct {
                 "This queue is the scaling function's dead-letter queue: it keeps the events that failed every retry");
 
         ApplicationLogLevel level = props.getLogLevel() != null ? props.getLogLevel() : AutoScalingDefaults.LOG_LEVEL;
+        String runtimeLevel = runtimeLogLevel(level);
         function = Function.Builder.create(this, "Function")
                 .description("Scales Kinesis streams when their kinesis-autoscaling alarms fire")
                 .runtime(Runtime.JAVA_25)
@@ -192,10 +193,10 @@ public class KinesisStreamScaler extends Construct {
                 .loggingFormat(LoggingFormat.JSON)
                 // Lambda drops JSON lines below this level; the decision lines, which carry the metrics, are
                 // at INFO or above and must never be dropped, so the function filters its own lines.
-                .applicationLogLevelV2(runtimeLogLevel(level).equals("DEBUG") ? ApplicationLogLevel.DEBUG : ApplicationLogLevel.INFO)
+                .applicationLogLevelV2(runtimeLevel.equals("DEBUG") ? ApplicationLogLevel.DEBUG : ApplicationLogLevel.INFO)
                 .systemLogLevelV2(SystemLogLevel.WARN)
                 .environment(Map.of(
-                        "LOG_LEVEL", runtimeLogLevel(level),
+                        "LOG_LEVEL", runtimeLevel,
                         "AWS_MAX_ATTEMPTS", Integer.toString(AutoScalingDefaults.API_MAX_ATTEMPTS),
                         "API_CALL_ATTEMPT_TIMEOUT_MILLIS", Integer.toString(AutoScalingDefaults.API_CALL_ATTEMPT_TIMEOUT_MILLIS),
                         "API_CALL_TIMEOUT_MILLIS", Integer.toString(AutoScalingDefaults.API_CALL_TIMEOUT_MILLIS),
