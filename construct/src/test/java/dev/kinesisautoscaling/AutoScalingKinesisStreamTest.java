@@ -1,8 +1,10 @@
 package dev.kinesisautoscaling;
 
+import static dev.kinesisautoscaling.TestStacks.logicalId;
 import static dev.kinesisautoscaling.TestStacks.metricLines;
 import static dev.kinesisautoscaling.TestStacks.properties;
 import static dev.kinesisautoscaling.TestStacks.tags;
+import static dev.kinesisautoscaling.TestStacks.usageLines;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -17,21 +19,11 @@ import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kms.Key;
-import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
-import software.amazon.awscdk.services.lambda.Runtime;
 
 class AutoScalingKinesisStreamTest {
 
     private static final String ALARM = "AWS::CloudWatch::Alarm";
-
-    private static Function consumer(Stack stack) {
-        return Function.Builder.create(stack, "Consumer")
-                .runtime(Runtime.NODEJS_24_X)
-                .handler("index.handler")
-                .code(Code.fromInline("exports.handler = async () => {};"))
-                .build();
-    }
 
     @Nested
     class Defaults {
@@ -55,15 +47,7 @@ class AutoScalingKinesisStreamTest {
         void definesTheScaleUpAlarmOfTheSpecification() {
             Map<String, Object> up = properties(template, ALARM, "OrdersScaleUpAlarm");
 
-            assertThat(metricLines(up)).containsExactly(
-                    "m1=AWS/Kinesis IncomingBytes Sum 300",
-                    "m2=AWS/Kinesis IncomingRecords Sum 300",
-                    "e1=FILL(m1,0)",
-                    "e2=FILL(m2,0)",
-                    "s1=1",
-                    "e3=e1/(1024*1024*300*s1)",
-                    "e4=e2/(1000*300*s1)",
-                    "e5=MAX([e3,e4]) (returned)");
+            assertThat(metricLines(up)).containsExactlyElementsOf(usageLines(300, 1, "e5=MAX([e3,e4]) (returned)"));
             assertThat(up).containsEntry("ComparisonOperator", "GreaterThanOrEqualToThreshold")
                     .containsEntry("Threshold", 0.75)
                     .containsEntry("EvaluationPeriods", 5)
@@ -76,15 +60,7 @@ class AutoScalingKinesisStreamTest {
         void definesTheScaleDownAlarmOfTheSpecificationUnreachableAtTheMinimum() {
             Map<String, Object> down = properties(template, ALARM, "OrdersScaleDownAlarm");
 
-            assertThat(metricLines(down)).containsExactly(
-                    "m1=AWS/Kinesis IncomingBytes Sum 300",
-                    "m2=AWS/Kinesis IncomingRecords Sum 300",
-                    "e1=FILL(m1,0)",
-                    "e2=FILL(m2,0)",
-                    "s1=1",
-                    "e3=e1/(1024*1024*300*s1)",
-                    "e4=e2/(1000*300*s1)",
-                    "e6=MAX([e3,e4]) (returned)");
+            assertThat(metricLines(down)).containsExactlyElementsOf(usageLines(300, 1, "e6=MAX([e3,e4]) (returned)"));
             assertThat(down).containsEntry("ComparisonOperator", "LessThanThreshold")
                     .containsEntry("Threshold", -1)
                     .containsEntry("EvaluationPeriods", 60)
@@ -127,8 +103,7 @@ class AutoScalingKinesisStreamTest {
 
         @Test
         void letsTheScalerDescribeAndReshardOnlyThisStreamAndRewriteOnlyItsAlarms() {
-            String streamId = stack.getLogicalId(
-                    (software.amazon.awscdk.CfnElement) orders.getStream().getNode().getDefaultChild());
+            String streamId = logicalId(orders.getStream());
             String prefix = "arn:${AWS::Partition}:cloudwatch:${AWS::Region}:${AWS::AccountId}:alarm:";
 
             template.hasResourceProperties("AWS::IAM::ManagedPolicy", Map.of(
@@ -153,8 +128,7 @@ class AutoScalingKinesisStreamTest {
         void namesTheAlarmsAfterAGeneratedStreamName() {
             Stack stack = TestStacks.stack();
             AutoScalingKinesisStream orders = AutoScalingKinesisStream.Builder.create(stack, "Orders").build();
-            String streamId = stack.getLogicalId(
-                    (software.amazon.awscdk.CfnElement) orders.getStream().getNode().getDefaultChild());
+            String streamId = logicalId(orders.getStream());
 
             Template.fromStack(stack).hasResourceProperties(ALARM, Map.of("AlarmName",
                     Map.of("Fn::Join", List.of("", List.of(Map.of("Ref", streamId), "-scale-up")))));
@@ -189,8 +163,7 @@ class AutoScalingKinesisStreamTest {
             Template template = Template.fromStack(stack);
 
             Map<String, Object> up = properties(template, ALARM, "OrdersScaleUpAlarm");
-            assertThat(metricLines(up)).contains("m1=AWS/Kinesis IncomingBytes Sum 60", "m2=AWS/Kinesis IncomingRecords Sum 60",
-                    "e3=e1/(1024*1024*60*s1)", "e4=e2/(1000*60*s1)");
+            assertThat(metricLines(up)).containsExactlyElementsOf(usageLines(60, 1, "e5=MAX([e3,e4]) (returned)"));
             assertThat(up).containsEntry("EvaluationPeriods", 3).containsEntry("DatapointsToAlarm", 2);
             assertThat(properties(template, ALARM, "OrdersScaleDownAlarm")).containsEntry("EvaluationPeriods", 90)
                     .containsEntry("DatapointsToAlarm", 80);
@@ -205,11 +178,12 @@ class AutoScalingKinesisStreamTest {
                     .build();
             Template template = Template.fromStack(stack);
 
-            assertThat(metricLines(properties(template, ALARM, "OrdersScaleDownAlarm"))).endsWith(
-                    "m3=AWS/Kinesis GetRecords.IteratorAgeMilliseconds Maximum 300",
-                    "s2=30",
-                    "e5=(FILL(m3,0)/1000/60)*(0.2/s2)",
-                    "e6=MAX([e3,e4,e5]) (returned)");
+            assertThat(metricLines(properties(template, ALARM, "OrdersScaleDownAlarm"))).containsExactlyElementsOf(
+                    usageLines(300, 1,
+                            "m3=AWS/Kinesis GetRecords.IteratorAgeMilliseconds Maximum 300",
+                            "s2=30",
+                            "e5=(FILL(m3,0)/1000/60)*(0.2/s2)",
+                            "e6=MAX([e3,e4,e5]) (returned)"));
             assertThat(metricLines(properties(template, ALARM, "OrdersScaleUpAlarm"))).noneMatch(l -> l.startsWith("m3"));
         }
 
@@ -245,7 +219,7 @@ class AutoScalingKinesisStreamTest {
         @Test
         void letsTheScalerSetOnlyTheConsumersConcurrency() {
             Stack stack = TestStacks.stack();
-            Function consumer = consumer(stack);
+            Function consumer = TestStacks.consumer(stack);
             AutoScalingKinesisStream.Builder.create(stack, "Orders")
                     .consumerFunction(consumer).consumerConcurrencyPerShard(3)
                     .build();
@@ -254,8 +228,7 @@ class AutoScalingKinesisStreamTest {
             Map<String, Object> upTags = tags(properties(template, ALARM, "OrdersScaleUpAlarm"));
             assertThat(upTags).containsEntry("ConsumerConcurrencyPerShard", "3");
             assertThat(upTags.get("ConsumerFunctionArn")).isEqualTo(
-                    Map.of("Fn::GetAtt", List.of(stack.getLogicalId(
-                            (software.amazon.awscdk.CfnElement) consumer.getNode().getDefaultChild()), "Arn")));
+                    Map.of("Fn::GetAtt", List.of(logicalId(consumer), "Arn")));
             template.hasResourceProperties("AWS::IAM::ManagedPolicy", Map.of("PolicyDocument", Map.of("Statement",
                     Match.arrayWith(List.of(Map.of("Sid", "SetConsumerConcurrency", "Effect", "Allow",
                             "Action", List.of("lambda:GetFunctionConcurrency", "lambda:PutFunctionConcurrency",
@@ -266,7 +239,7 @@ class AutoScalingKinesisStreamTest {
         @Test
         void defaultsTheConsumerConcurrencyToOnePerShard() {
             Stack stack = TestStacks.stack();
-            AutoScalingKinesisStream.Builder.create(stack, "Orders").consumerFunction(consumer(stack)).build();
+            AutoScalingKinesisStream.Builder.create(stack, "Orders").consumerFunction(TestStacks.consumer(stack)).build();
 
             assertThat(tags(properties(Template.fromStack(stack), ALARM, "OrdersScaleUpAlarm")))
                     .containsEntry("ConsumerConcurrencyPerShard", "1");

@@ -24,7 +24,6 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
-import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
 
 /**
@@ -33,8 +32,6 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
  * own parsers.
  */
 class ContractTest {
-
-    private static final String CONSUMER_ARN = "arn:aws:lambda:us-east-1:123456789012:function:orders-consumer";
 
     /** Tags the function writes itself; the construct never does. */
     private static final Set<String> WRITTEN_BY_THE_FUNCTION = Set.of(AlarmContract.TAG_LAST_SCALED_TIMESTAMP,
@@ -52,7 +49,7 @@ class ContractTest {
         Stack stack = TestStacks.stack();
         AutoScalingKinesisStream.Builder.create(stack, "Orders")
                 .streamName("orders").dryRun(true)
-                .consumerFunction(Function.fromFunctionArn(stack, "Consumer", CONSUMER_ARN))
+                .consumerFunction(TestStacks.importedConsumer(stack))
                 .build();
         Template template = Template.fromStack(stack);
 
@@ -75,7 +72,7 @@ class ContractTest {
         AutoScalingKinesisStream.Builder.create(stack, "Orders")
                 .streamName("orders").shardCount(3).minShardCount(2).maxShardCount(12)
                 .scaleDownThreshold(0.2).iteratorAgeBlock(Duration.minutes(20)).dryRun(true)
-                .consumerFunction(Function.fromFunctionArn(stack, "Consumer", CONSUMER_ARN))
+                .consumerFunction(TestStacks.importedConsumer(stack))
                 .consumerConcurrencyPerShard(4)
                 .build();
         Template template = Template.fromStack(stack);
@@ -96,7 +93,7 @@ class ContractTest {
             assertThat(policy.maxShardCount()).isEqualTo(12);
             assertThat(policy.scaleDownThreshold()).isEqualTo(0.2);
             assertThat(policy.dryRun()).isTrue();
-            assertThat(policy.consumer()).contains(new ConsumerConcurrency(CONSUMER_ARN, 4));
+            assertThat(policy.consumer()).contains(new ConsumerConcurrency(TestStacks.IMPORTED_CONSUMER_ARN, 4));
             assertThat(AlarmRewrite.shardCount(metricAlarm(alarmName, alarm))).isEqualTo(3);
         }
     }

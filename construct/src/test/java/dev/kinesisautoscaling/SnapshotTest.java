@@ -9,9 +9,7 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.lambda.ApplicationLogLevel;
-import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
-import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.sns.Topic;
 
@@ -35,11 +33,7 @@ class SnapshotTest {
                 .logLevel(ApplicationLogLevel.DEBUG)
                 .alarmTopic(operators)
                 .build());
-        Function consumer = Function.Builder.create(stack, "Consumer")
-                .runtime(Runtime.NODEJS_24_X)
-                .handler("index.handler")
-                .code(Code.fromInline("exports.handler = async () => {};"))
-                .build();
+        Function consumer = TestStacks.consumer(stack);
         AutoScalingKinesisStream.Builder.create(stack, "Payments")
                 .streamName("payments")
                 .shardCount(4)

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Template;
-import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.IFunction;
 
 /**
@@ -28,8 +27,7 @@ class TemplateSecurityTest {
     static void synthesize() {
         Stack stack = TestStacks.stack();
         // Imported, so that every role in the template is the library's own.
-        IFunction consumer = Function.fromFunctionArn(stack, "Consumer",
-                "arn:aws:lambda:us-east-1:123456789012:function:orders-consumer");
+        IFunction consumer = TestStacks.importedConsumer(stack);
         AutoScalingKinesisStream.Builder.create(stack, "Orders").streamName("orders")
                 .consumerFunction(consumer).build();
         AutoScalingKinesisStream.Builder.create(stack, "Clicks").build();

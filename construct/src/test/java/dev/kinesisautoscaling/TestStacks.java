@@ -4,8 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.constructs.IConstruct;
 
 /** Stacks and template lookups shared by the construct tests. */
 final class TestStacks {
@@ -13,9 +19,49 @@ final class TestStacks {
     private TestStacks() {
     }
 
+    /** The ARN of a consumer function that the tests import instead of defining. */
+    static final String IMPORTED_CONSUMER_ARN = "arn:aws:lambda:us-east-1:123456789012:function:orders-consumer";
+
     /** A new stack in a new app, without account or region. */
     static Stack stack() {
         return new Stack(new App(), "TestStack");
+    }
+
+    /** A consumer function defined in the stack, with id Consumer. */
+    static Function consumer(Stack stack) {
+        return Function.Builder.create(stack, "Consumer")
+                .runtime(Runtime.NODEJS_24_X)
+                .handler("index.handler")
+                .code(Code.fromInline("exports.handler = async () => {};"))
+                .build();
+    }
+
+    /** A consumer function imported by ARN, with id Consumer: it brings no role into the template. */
+    static IFunction importedConsumer(Stack stack) {
+        return Function.fromFunctionArn(stack, "Consumer", IMPORTED_CONSUMER_ARN);
+    }
+
+    /** The logical id of a CloudFormation element, or of the one an L2 construct wraps. */
+    static String logicalId(IConstruct construct) {
+        CfnElement element = construct instanceof CfnElement cfn ? cfn : (CfnElement) construct.getNode().getDefaultChild();
+        return Stack.of(construct).getLogicalId(element);
+    }
+
+    /**
+     * The metric lines (as {@link #metricLines} writes them) of an alarm on the defaults' metric math:
+     * the usage, m1 to e4, then the given lines.
+     */
+    static List<String> usageLines(int periodSeconds, int shardCount, String... followingLines) {
+        List<String> lines = new ArrayList<>(List.of(
+                "m1=AWS/Kinesis IncomingBytes Sum " + periodSeconds,
+                "m2=AWS/Kinesis IncomingRecords Sum " + periodSeconds,
+                "e1=FILL(m1,0)",
+                "e2=FILL(m2,0)",
+                "s1=" + shardCount,
+                "e3=e1/(1024*1024*" + periodSeconds + "*s1)",
+                "e4=e2/(1000*" + periodSeconds + "*s1)"));
+        lines.addAll(List.of(followingLines));
+        return lines;
     }
 
     /** The only resource of a type, as a map with Type and Properties. */

@@ -112,9 +112,9 @@ class ValidationTest {
                         "retentionPeriod (9600 hours) must be from 24 to 8760 hours"));
     }
 
+    /** A consumer of a stack of its own, so that the stream's stack stays empty when a rule refuses it. */
     private static software.amazon.awscdk.services.lambda.IFunction consumer() {
-        return software.amazon.awscdk.services.lambda.Function.fromFunctionArn(TestStacks.stack(), "Consumer",
-                "arn:aws:lambda:us-east-1:123456789012:function:orders-consumer");
+        return TestStacks.importedConsumer(TestStacks.stack());
     }
 
     @ParameterizedTest(name = "{0}")
