@@ -6,6 +6,8 @@ import static dev.kinesisautoscaling.TestStacks.properties;
 import static dev.kinesisautoscaling.TestStacks.tags;
 import static dev.kinesisautoscaling.TestStacks.usageLines;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
 
 import java.util.List;
 import java.util.Map;
@@ -96,8 +98,10 @@ class AutoScalingKinesisStreamTest {
             assertThat(orders.getStream().getNode().getId()).isEqualTo("Resource");
             assertThat(orders.getScaleUpCfnAlarm().getNode().getId()).isEqualTo("ScaleUpAlarm");
             assertThat(orders.getScaleDownCfnAlarm().getNode().getId()).isEqualTo("ScaleDownAlarm");
-            assertThat(orders.getScaleUpAlarm().getAlarmArn()).isNotBlank();
-            assertThat(orders.getScaleDownAlarm().getAlarmArn()).isNotBlank();
+            assertThat(stack.resolve(orders.getScaleUpAlarm().getAlarmArn()))
+                    .isEqualTo(Map.of("Fn::GetAtt", List.of(logicalId(orders.getScaleUpCfnAlarm()), "Arn")));
+            assertThat(stack.resolve(orders.getScaleDownAlarm().getAlarmArn()))
+                    .isEqualTo(Map.of("Fn::GetAtt", List.of(logicalId(orders.getScaleDownCfnAlarm()), "Arn")));
             assertThat(orders.getScaler()).isSameAs(KinesisStreamScaler.of(stack));
         }
 
@@ -300,13 +304,13 @@ class AutoScalingKinesisStreamTest {
                 for (; added < 100; added++) {
                     AutoScalingKinesisStream.Builder.create(stack, "Stream" + added).streamName(longName + added).build();
                 }
+                fail("the scaler took 100 streams of 120-character names without refusing one");
             } catch (IllegalStateException full) {
                 assertThat(stack.getNode().tryFindChild("Stream" + added)).as("nothing defined for the refused stream").isNull();
                 assertThat(added).isBetween(80, 99);
             }
 
-            org.assertj.core.api.Assertions.assertThatThrownBy(
-                            () -> AutoScalingKinesisStream.Builder.create(stack, "OneMore").streamName(longName).build())
+            assertThatThrownBy(() -> AutoScalingKinesisStream.Builder.create(stack, "OneMore").streamName(longName).build())
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage("the scaler TestStack/KinesisStreamScaler cannot take another stream: its role would "
                             + "need more than 10 managed policies of 6144 characters, IAM's limits. Give some streams "

@@ -114,7 +114,8 @@ class KinesisStreamScalerTest {
                             "Action", "sns:Publish",
                             "Condition", Map.of(
                                     "StringEquals", Map.of("aws:SourceAccount", Map.of("Ref", "AWS::AccountId")),
-                                    "ArnLike", Map.of("aws:SourceArn", Match.objectLike(Map.of()))))))))));
+                                    "ArnLike", Map.of("aws:SourceArn", Map.of("Fn::Sub",
+                                            "arn:${AWS::Partition}:cloudwatch:${AWS::Region}:${AWS::AccountId}:alarm:*"))))))))));
         }
 
         @Test
