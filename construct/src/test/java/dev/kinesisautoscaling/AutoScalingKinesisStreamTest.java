@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Match;
@@ -27,7 +28,9 @@ class AutoScalingKinesisStreamTest {
 
     private static final String ALARM = "AWS::CloudWatch::Alarm";
 
+    /** One synthesis for the whole class: its tests only read the stack and the template. */
     @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class Defaults {
 
         private final Stack stack = TestStacks.stack();

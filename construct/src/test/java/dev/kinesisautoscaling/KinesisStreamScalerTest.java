@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,7 +35,9 @@ class KinesisStreamScalerTest {
                         + "of minutes, at least 1"));
     }
 
+    /** One synthesis for the whole class: its tests only read the stack and the template. */
     @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class Defaults {
 
         private final Stack stack = TestStacks.stack();
