@@ -24,7 +24,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -350,15 +350,12 @@ class WireGeneratedInputTest {
 
     // ------------------------------------------------------------------ the harness
 
-    private interface Check {
-        void accept(EventMutator.Sample sample, Tally tally);
-    }
-
     /**
      * Runs a property over generated inputs, each try from its own seed derived from {@link #SEED},
      * the property's name and the try's index; collects every failing try instead of stopping at the first.
      */
-    private static Tally forAll(String property, int tries, Function<Random, EventMutator.Sample> generator, Check check) {
+    private static Tally forAll(String property, int tries, Function<Random, EventMutator.Sample> generator,
+                              BiConsumer<EventMutator.Sample, Tally> check) {
         Tally tally = new Tally();
         int count = (int) Math.max(1, Math.round(tries * TRIES_FACTOR));
         long started = System.nanoTime();

@@ -167,15 +167,6 @@ public final class WireLambda {
         return new RawInvocation(failure == null ? output.toByteArray() : new byte[0], failure, newDecisions());
     }
 
-    /**
-     * Every log line written so far, parsed.
-     *
-     * @return the lines
-     */
-    public synchronized List<JsonNode> logLines() {
-        return parse(log.lines(0));
-    }
-
     private synchronized List<JsonNode> newDecisions() {
         List<String> fresh = log.lines(linesRead);
         linesRead += fresh.size();
