@@ -139,7 +139,7 @@ public final class WireLambda {
 
     /**
      * Invokes the function's entry point {@code handleEvent} with the event's raw bytes and a
-     * context with a minute left, as Lambda does for both the SNS events and the schedule's
+     * context with three minutes left, as Lambda does for both the SNS events and the schedule's
      * reconciliation requests.
      *
      * @param event the event's bytes
