@@ -1,5 +1,6 @@
 package dev.kinesisautoscaling.runtime.wire;
 
+import dev.kinesisautoscaling.runtime.fakes.AwsCalls;
 import dev.kinesisautoscaling.runtime.fakes.MutableClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -162,8 +163,7 @@ public final class ReconciliationCellRun {
          * @return the requests of writing operations
          */
         public List<RecordedCall> mutatingCalls() {
-            return calls.stream().filter(call -> !call.operation().startsWith("Describe")
-                    && !call.operation().startsWith("List") && !call.operation().startsWith("Get")).toList();
+            return calls.stream().filter(call -> AwsCalls.MUTATING.contains(call.operation())).toList();
         }
 
         @Override

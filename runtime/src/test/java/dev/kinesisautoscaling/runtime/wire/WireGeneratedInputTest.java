@@ -1,5 +1,6 @@
 package dev.kinesisautoscaling.runtime.wire;
 
+import dev.kinesisautoscaling.runtime.fakes.AwsCalls;
 import dev.kinesisautoscaling.runtime.fakes.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,8 +55,6 @@ class WireGeneratedInputTest {
     private static final double TRIES_FACTOR = Double.parseDouble(System.getProperty("wire.generated.tries", "1"));
     private static final Instant NOW = Instant.parse("2026-11-29T16:00:00Z");
     private static final Map<String, Integer> STREAMS = Map.of("orders", 2, "payments", 4);
-    private static final Set<String> MUTATING = Set.of("UpdateShardCount", "TagResource", "PutMetricAlarm", "SetAlarmState",
-            "PutFunctionConcurrency", "DeleteFunctionConcurrency");
 
     private static LocalAwsEndpoint endpoint;
     private static AwsSystemProperties properties;
@@ -152,7 +151,7 @@ class WireGeneratedInputTest {
         seedWorld();
         assertThat(invocation.failure()).as("the invocation's failure; decisions %s", outcomes(invocation)).isNull();
         assertThat(calls).as("writes for a notification of an alarm that does not exist")
-                .filteredOn(call -> MUTATING.contains(call.operation())).isEmpty();
+                .filteredOn(call -> AwsCalls.MUTATING.contains(call.operation())).isEmpty();
     }
 
     /**
@@ -175,7 +174,7 @@ class WireGeneratedInputTest {
         seedWorld();
         assertThat(invocation.failure()).isNull();
         assertThat(calls).as("writes for an orders alarm's message naming payments; decisions %s", outcomes(invocation))
-                .filteredOn(call -> MUTATING.contains(call.operation())).isEmpty();
+                .filteredOn(call -> AwsCalls.MUTATING.contains(call.operation())).isEmpty();
         assertThat(ordersS1).as("s1 of orders-scale-up (orders has 2 shards)").isEqualTo(2);
         assertThat(ordersReservation).as("the orders consumer's reservation (2 shards, 1 per shard)").isEqualTo(2);
     }
@@ -241,7 +240,7 @@ class WireGeneratedInputTest {
                 failure -> assertThat(failure).isNull(),
                 failure -> assertThat(failure).isInstanceOf(IllegalArgumentException.class));
         assertThat(calls).as("writes for a pair of two streams' alarms; decisions %s", outcomes(invocation))
-                .filteredOn(call -> MUTATING.contains(call.operation())).isEmpty();
+                .filteredOn(call -> AwsCalls.MUTATING.contains(call.operation())).isEmpty();
         assertThat(paymentsDownS1).as("s1 of payments-scale-down (payments has 4 shards)").isEqualTo(4);
     }
 
@@ -272,7 +271,7 @@ class WireGeneratedInputTest {
         if (!validStreams.isEmpty()) {
             tally.validNotifications++;
         }
-        List<RecordedCall> writes = calls.stream().filter(call -> MUTATING.contains(call.operation())).toList();
+        List<RecordedCall> writes = calls.stream().filter(call -> AwsCalls.MUTATING.contains(call.operation())).toList();
         for (RecordedCall write : writes) {
             assertThat(validStreams.stream().anyMatch(stream -> belongsTo(write.resource(), stream)))
                     .as("a write for an input without a valid ALARM notification of its stream — %s(%s); the valid ALARM "
@@ -307,7 +306,7 @@ class WireGeneratedInputTest {
             assertThat(ORACLE.isWellFormedReconciliation(event.get()))
                     .as("a malformed reconciliation request accepted — decisions %s", outcomes(invocation)).isTrue();
         }
-        List<RecordedCall> writes = calls.stream().filter(call -> MUTATING.contains(call.operation())).toList();
+        List<RecordedCall> writes = calls.stream().filter(call -> AwsCalls.MUTATING.contains(call.operation())).toList();
         if (!writes.isEmpty()) {
             seedWorld();
         }
