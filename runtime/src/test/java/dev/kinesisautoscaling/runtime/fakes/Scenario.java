@@ -64,7 +64,12 @@ public final class Scenario {
 
     /** Delivers a fixture event to the handler, as SNS would. */
     public ScalingReport deliver(String fixture) {
-        return handler.handleRequest(event(fixture), new TestContext(180_000));
+        return deliver(event(fixture));
+    }
+
+    /** Delivers an event to the handler, as SNS would. */
+    public ScalingReport deliver(SNSEvent event) {
+        return handler.handleRequest(event, new TestContext(180_000));
     }
 
     public MetricAlarm alarm(String name) {

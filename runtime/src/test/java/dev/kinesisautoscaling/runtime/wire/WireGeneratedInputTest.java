@@ -1,6 +1,7 @@
 package dev.kinesisautoscaling.runtime.wire;
 
 import dev.kinesisautoscaling.runtime.fakes.AwsCalls;
+import dev.kinesisautoscaling.runtime.fakes.MalformedNotifications;
 import dev.kinesisautoscaling.runtime.fakes.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,15 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kinesisautoscaling.contract.AlarmContract;
 import dev.kinesisautoscaling.runtime.RuntimeSettings;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +23,6 @@ import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,7 +77,7 @@ class WireGeneratedInputTest {
         world = endpoint.world();
         seedWorld();
         lambda = new WireLambda(RuntimeSettings.defaults("us-east-1"), clock);
-        mutator = new EventMutator(malformedFixtures());
+        mutator = new EventMutator(MalformedNotifications.fixtures());
     }
 
     @AfterAll
@@ -412,15 +406,5 @@ class WireGeneratedInputTest {
         StringWriter text = new StringWriter();
         failure.printStackTrace(new PrintWriter(text));
         return text.toString();
-    }
-
-    private static List<String> malformedFixtures() {
-        try (Stream<Path> files = Files.list(Paths.get(WireGeneratedInputTest.class.getResource("/events/malformed").toURI()))) {
-            return files.map(file -> "events/malformed/" + file.getFileName()).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
