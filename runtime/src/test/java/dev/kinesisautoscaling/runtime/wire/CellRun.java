@@ -128,6 +128,7 @@ public final class CellRun {
 
         deliver(world, lambda, "first delivery", FIRST_NOTIFICATION);
         world.clearFaults();
+        world.accountConcurrency(1000, 100);
         clock.advance(Duration.ofMinutes(1));
         deliver(world, lambda, "same notification again", FIRST_NOTIFICATION);
         clock.advance(Duration.ofMinutes(1));
