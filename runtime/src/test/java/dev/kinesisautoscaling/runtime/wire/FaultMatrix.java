@@ -14,18 +14,22 @@ public final class FaultMatrix {
     public enum PathCall {
         /** Reading the policy from the triggering alarm's tags. */
         TRIGGERING_ALARM_TAGS("ListTagsForResource", 1, false, "ListTagsForResource of the triggering alarm"),
-        /** Reading the stream's status and shard count. */
-        STREAM_SUMMARY("DescribeStreamSummary", 1, false, "DescribeStreamSummary"),
         /** Reading both alarms. */
         ALARM_PAIR("DescribeAlarms", 1, false, "DescribeAlarms"),
+        /** Reading the stream's status and shard count. */
+        STREAM_SUMMARY("DescribeStreamSummary", 1, false, "DescribeStreamSummary"),
         /** Reading the complementary alarm's tags (its half of the scaling history). */
         COMPLEMENTARY_ALARM_TAGS("ListTagsForResource", 2, false, "ListTagsForResource of the complementary alarm"),
-        /** Resharding the stream. */
-        UPDATE_SHARD_COUNT("UpdateShardCount", 1, true, "UpdateShardCount"),
         /** Writing the scaling history onto the scale-up alarm. */
         TAG_SCALE_UP_ALARM("TagResource", 1, true, "TagResource of the scale-up alarm"),
         /** Writing the scaling history onto the scale-down alarm. */
         TAG_SCALE_DOWN_ALARM("TagResource", 2, true, "TagResource of the scale-down alarm"),
+        /** Resharding the stream. */
+        UPDATE_SHARD_COUNT("UpdateShardCount", 1, true, "UpdateShardCount"),
+        /** Reserving the consumer's concurrency for the new count. */
+        RESERVE_CONSUMER("PutFunctionConcurrency", 1, true, "PutFunctionConcurrency"),
+        /** Removing the consumer's reservation after Lambda refused the new one (account limit). */
+        UNRESERVE_CONSUMER("DeleteFunctionConcurrency", 1, true, "DeleteFunctionConcurrency after a refused reservation"),
         /** Rewriting the scale-up alarm for the new count. */
         REWRITE_SCALE_UP_ALARM("PutMetricAlarm", 1, true, "PutMetricAlarm of the scale-up alarm"),
         /** Rewriting the scale-down alarm for the new count. */
@@ -33,11 +37,7 @@ public final class FaultMatrix {
         /** Resetting the scale-up alarm. */
         RESET_SCALE_UP_ALARM("SetAlarmState", 1, true, "SetAlarmState of the scale-up alarm"),
         /** Resetting the scale-down alarm. */
-        RESET_SCALE_DOWN_ALARM("SetAlarmState", 2, true, "SetAlarmState of the scale-down alarm"),
-        /** Reserving the consumer's concurrency for the new count. */
-        RESERVE_CONSUMER("PutFunctionConcurrency", 1, true, "PutFunctionConcurrency"),
-        /** Removing the consumer's reservation after Lambda refused the new one (account limit). */
-        UNRESERVE_CONSUMER("DeleteFunctionConcurrency", 1, true, "DeleteFunctionConcurrency after a refused reservation");
+        RESET_SCALE_DOWN_ALARM("SetAlarmState", 2, true, "SetAlarmState of the scale-down alarm");
 
         private final String operation;
         private final int callNumber;
