@@ -248,6 +248,17 @@ public final class FaultMatrix {
             return call == PathCall.UNRESERVE_CONSUMER;
         }
 
+        /**
+         * Whether the consumer may end without a reservation: Lambda refused the new one, by the
+         * account's limit or by the fault, and the handler removed the old one instead.
+         *
+         * @return true for the cells of {@code DeleteFunctionConcurrency} and the refusals of
+         *         {@code PutFunctionConcurrency}
+         */
+        public boolean consumerMayEndUnreserved() {
+            return consumerReservationRefused() || call == PathCall.RESERVE_CONSUMER && fault.isRefusal();
+        }
+
         @Override
         public String toString() {
             return fault == null ? "no fault" : call.description() + ": " + fault.description();
