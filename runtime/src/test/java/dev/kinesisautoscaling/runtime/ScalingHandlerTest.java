@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kinesisautoscaling.runtime.fakes.AwsCalls;
+import dev.kinesisautoscaling.runtime.fakes.PairPolicy;
 import dev.kinesisautoscaling.runtime.fakes.Scenario;
 import dev.kinesisautoscaling.runtime.fakes.TestAlarms;
 import dev.kinesisautoscaling.runtime.fakes.TestContext;
@@ -436,7 +437,7 @@ class ScalingHandlerTest {
             world.deliver("orders-scale-up-alarm.json");
 
             MetricAlarm after = world.alarm(DOWN);
-            assertThat(after.alarmActions()).containsExactly(TestAlarms.TOPIC_ARN, pager);
+            assertThat(after.alarmActions()).containsExactly(PairPolicy.SCALING_TOPIC_ARN, pager);
             assertThat(after.okActions()).containsExactly(pager);
             assertThat(after.alarmDescription()).isEqualTo(before.alarmDescription());
             assertThat(after.treatMissingData()).isEqualTo("breaching");
@@ -651,8 +652,8 @@ class ScalingHandlerTest {
         @Test
         void reportsAMissingStreamWithoutFailingTheInvocation() {
             TestAlarms.Policy policy = new TestAlarms.Policy();
-            world.cloudWatch.addAlarm(TestAlarms.scaleUp("orders", 2, policy), TestAlarms.tags("orders", true, policy));
-            world.cloudWatch.addAlarm(TestAlarms.scaleDown("orders", 2, policy), TestAlarms.tags("orders", false, policy));
+            world.cloudWatch.addAlarm(TestAlarms.scaleUp("orders", 2, policy), policy.tags("orders", true));
+            world.cloudWatch.addAlarm(TestAlarms.scaleDown("orders", 2, policy), policy.tags("orders", false));
 
             world.deliver("orders-scale-up-alarm.json");
 
@@ -693,7 +694,7 @@ class ScalingHandlerTest {
         void reportsAMissingComplementaryAlarmWithoutFailingTheInvocation() {
             TestAlarms.Policy policy = new TestAlarms.Policy();
             world.kinesis.addStream("orders", 2);
-            world.cloudWatch.addAlarm(TestAlarms.scaleUp("orders", 2, policy), TestAlarms.tags("orders", true, policy));
+            world.cloudWatch.addAlarm(TestAlarms.scaleUp("orders", 2, policy), policy.tags("orders", true));
 
             world.deliver("orders-scale-up-alarm.json");
 

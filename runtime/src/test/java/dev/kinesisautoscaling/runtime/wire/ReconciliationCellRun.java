@@ -263,8 +263,8 @@ public final class ReconciliationCellRun {
         for (int i = 0; i < streams.size(); i++) {
             Stream stream = streams.get(i);
             int alarmShards = stackUpdate ? stream.driftedShards() : stream.shards();
-            Map<String, String> upTags = WireFixtures.tags(stream.name(), true, stream.policy());
-            Map<String, String> downTags = WireFixtures.tags(stream.name(), false, stream.policy());
+            Map<String, String> upTags = stream.policy().tags(stream.name(), true);
+            Map<String, String> downTags = stream.policy().tags(stream.name(), false);
             // After a stack update both alarms still carry the history; otherwise only one does
             // (the scale-up alarm of the first pair, the scale-down alarm of the second).
             if (stackUpdate || i == 0) {
