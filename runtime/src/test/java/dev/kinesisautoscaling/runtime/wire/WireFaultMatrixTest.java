@@ -114,11 +114,11 @@ class WireFaultMatrixTest {
                     "reservation of the consumer of a stream with %d shards (%d per shard); null = unreserved pool\n%s",
                     run.atEnd().streamShards(), run.policy().consumerPerShard, run.transcript());
             if (cell.consumerMayEndUnreserved()) {
-                assertThat(run.finalReservation()).as(description).satisfiesAnyOf(
+                assertThat(run.atEnd().reservation()).as(description).satisfiesAnyOf(
                         reservation -> assertThat(reservation).isNull(),
                         reservation -> assertThat(reservation).isEqualTo(needed));
             } else {
-                assertThat(run.finalReservation()).as(description).isEqualTo(needed);
+                assertThat(run.atEnd().reservation()).as(description).isEqualTo(needed);
             }
             CONSUMER_CELLS_HELD.incrementAndGet();
         }));
@@ -188,24 +188,27 @@ class WireFaultMatrixTest {
         }
 
         // The healthy pair was repaired in the same invocation.
-        ReconciliationCellRun.PairState healthy = run.healthyPairAfterFirst();
-        assertReconciledPair(healthy, "the healthy pair after the reconciliation with the fault\n" + transcript);
+        ReconciliationCellRun.Stream healthyStream = run.streams().get(1);
+        PairState healthy = run.healthyPairAfterFirst();
+        assertReconciledPair(healthyStream, healthy, "the healthy pair after the reconciliation with the fault\n" + transcript);
         if (cell.consumerReservationRefused()) {
             assertThat(healthy.reservation()).as("the healthy pair's consumer after Lambda refused its reservation\n%s",
                     transcript).isNull();
         } else {
             assertThat(healthy.reservation()).as("the healthy pair's consumer reservation\n%s", transcript)
-                    .isEqualTo(healthy.stream().expectedReservation());
+                    .isEqualTo(healthyStream.expectedReservation());
         }
 
         // The next reconciliation, with AWS healthy, leaves every pair true to its stream.
         ReconciliationCellRun.Reconciliation next = reconciliations.get(1);
         assertThat(next.invocation().failure()).as("the next reconciliation, AWS healthy, does not fail\n%s", transcript)
                 .isNull();
-        for (ReconciliationCellRun.PairState pair : run.afterNext()) {
-            assertReconciledPair(pair, "after the next reconciliation\n" + transcript);
+        for (int i = 0; i < run.streams().size(); i++) {
+            ReconciliationCellRun.Stream stream = run.streams().get(i);
+            PairState pair = run.afterNext().get(i);
+            assertReconciledPair(stream, pair, "after the next reconciliation\n" + transcript);
             assertThat(pair.reservation()).as("consumer reservation of %s after the next reconciliation\n%s",
-                    pair.stream().name(), transcript).isEqualTo(pair.stream().expectedReservation());
+                    stream.name(), transcript).isEqualTo(stream.expectedReservation());
         }
 
         // And nothing is left to repair after it: no repair loop.
@@ -214,20 +217,15 @@ class WireFaultMatrixTest {
         assertThat(after.invocation().outcomes()).as("outcomes of the reconciliation after\n%s", transcript)
                 .containsExactly("CONSISTENT", "CONSISTENT");
         assertThat(after.mutatingCalls()).as("writes of the reconciliation after\n%s", transcript).isEmpty();
-        for (ReconciliationCellRun.PairState pair : run.atEnd()) {
-            assertReconciledPair(pair, "at the end\n" + transcript);
+        for (int i = 0; i < run.streams().size(); i++) {
+            assertReconciledPair(run.streams().get(i), run.atEnd().get(i), "at the end\n" + transcript);
         }
     }
 
-    private static void assertReconciledPair(ReconciliationCellRun.PairState pair, String context) {
-        ReconciliationCellRun.Stream stream = pair.stream();
-        assertThat(pair.streamStatus()).as("status of %s %s", stream.name(), context).isEqualTo("ACTIVE");
+    private static void assertReconciledPair(ReconciliationCellRun.Stream stream, PairState pair, String context) {
+        pair.assertMatchesItsStream(stream.policy(), context);
         assertThat(pair.streamShards()).as("shards of %s %s", stream.name(), context).isEqualTo(stream.shards());
         assertThat(pair.acceptedUpdates()).as("accepted UpdateShardCount of %s %s", stream.name(), context).isZero();
-        assertThat(pair.scaleUp().s1()).as("s1 of %s %s", pair.scaleUp().name(), context).isEqualTo(pair.streamShards());
-        assertThat(pair.scaleDown().s1()).as("s1 of %s %s", pair.scaleDown().name(), context).isEqualTo(pair.streamShards());
-        assertThat(pair.scaleDown().threshold()).as("threshold of %s %s", pair.scaleDown().name(), context)
-                .isEqualTo(stream.policy().downThresholdAt(pair.streamShards()));
         assertThat(pair.inAlarmLongerThan(Reconciler.STUCK_ALARM_AGE))
                 .as("alarms of %s in ALARM for longer than %s %s", stream.name(), Reconciler.STUCK_ALARM_AGE, context)
                 .isEmpty();
@@ -283,21 +281,13 @@ class WireFaultMatrixTest {
         }
 
         // After the next notification the alarms match the stream.
-        assertPairMatchesStream(run.afterNextNotification(), run.policy(), "after the next notification\n" + transcript);
+        run.afterNextNotification().assertMatchesItsStream(run.policy(), "after the next notification\n" + transcript);
 
         // Nothing silently dropped: the scaling asked for happened, exactly once, and the pair follows it.
         assertThat(run.totalAcceptedUpdates()).as("accepted UpdateShardCount over all deliveries\n%s", transcript)
                 .isEqualTo(1);
         assertThat(run.atEnd().streamShards()).as("shards at the end\n%s", transcript).isEqualTo(CellRun.SCALED_SHARDS);
-        assertPairMatchesStream(run.atEnd(), run.policy(), "at the end\n" + transcript);
-    }
-
-    private static void assertPairMatchesStream(CellRun.PairState state, WireFixtures.Policy policy, String context) {
-        assertThat(state.streamStatus()).as("stream status %s", context).isEqualTo("ACTIVE");
-        assertThat(state.scaleUpS1()).as("s1 of the scale-up alarm %s", context).isEqualTo(state.streamShards());
-        assertThat(state.scaleDownS1()).as("s1 of the scale-down alarm %s", context).isEqualTo(state.streamShards());
-        assertThat(state.scaleDownThreshold()).as("scale-down threshold %s", context)
-                .isEqualTo(policy.downThresholdAt(state.streamShards()));
+        run.atEnd().assertMatchesItsStream(run.policy(), "at the end\n" + transcript);
     }
 
     private static String lastStateSet(CellRun.Delivery delivery, String alarmName) {

@@ -67,10 +67,7 @@ class WireScalingTest {
     }
 
     private void assertPairComputedFor(int shards) {
-        assertThat(aws.s1(UP)).as("s1 of the scale-up alarm").isEqualTo(shards);
-        assertThat(aws.s1(DOWN)).as("s1 of the scale-down alarm").isEqualTo(shards);
-        assertThat(aws.alarm(DOWN).get("Threshold").doubleValue()).as("scale-down threshold")
-                .isEqualTo(policy.downThresholdAt(shards));
+        PairState.read(aws, "orders", policy).assertComputedFor(shards, policy, "");
     }
 
     @Test
