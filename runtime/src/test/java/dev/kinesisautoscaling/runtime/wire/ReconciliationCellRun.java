@@ -80,21 +80,6 @@ public final class ReconciliationCellRun {
         }
 
         /**
-         * The name by which the local endpoint records requests about one of the pair's resources.
-         *
-         * @param resource the resource
-         * @return the alarm's, stream's or function's name
-         */
-        public String resourceName(ReconciliationFaultMatrix.Resource resource) {
-            return switch (resource) {
-                case SCALE_UP_ALARM -> scaleUpAlarm();
-                case SCALE_DOWN_ALARM -> scaleDownAlarm();
-                case STREAM -> name;
-                case CONSUMER -> policy.consumerFunction;
-            };
-        }
-
-        /**
          * The consumer's reservation that matches the stream.
          *
          * @return shards times the per-shard concurrency

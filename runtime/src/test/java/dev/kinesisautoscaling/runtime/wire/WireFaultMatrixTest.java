@@ -168,12 +168,8 @@ class WireFaultMatrixTest {
 
         // The fault struck the call of the cell, on the first pair.
         if (cell.call() != null) {
-            String resource = run.streams().get(0).resourceName(cell.call().resource());
-            assertThat(first.calls()).as("requests struck by the fault\n%s", transcript)
-                    .filteredOn(call -> call.fault() != null)
-                    .isNotEmpty()
-                    .allSatisfy(call -> assertThat(call.operation() + " " + call.resource())
-                            .isEqualTo(cell.call().operation() + " " + resource));
+            ReconciliationCellRun.Stream struckStream = run.streams().get(0);
+            assertStruckOnly(cell.call(), struckStream.name(), struckStream.policy(), first.calls(), transcript);
         }
 
         // One pair's failure does not stop the other; the invocation fails after both were checked.
@@ -288,6 +284,17 @@ class WireFaultMatrixTest {
                 .isEqualTo(1);
         assertThat(run.atEnd().streamShards()).as("shards at the end\n%s", transcript).isEqualTo(CellRun.SCALED_SHARDS);
         run.atEnd().assertMatchesItsStream(run.policy(), "at the end\n" + transcript);
+    }
+
+    /** The fault struck at least one request, and only requests of the struck call. */
+    private static void assertStruckOnly(MatrixCall struck, String stream, WireFixtures.Policy policy,
+                                         List<RecordedCall> calls, String transcript) {
+        String expected = struck.operation() + " #" + struck.callNumber() + " of " + struck.resource().nameIn(stream, policy);
+        assertThat(calls).as("requests struck by the fault\n%s", transcript)
+                .filteredOn(call -> call.fault() != null)
+                .isNotEmpty()
+                .allSatisfy(call -> assertThat(call.operation() + " #" + call.call() + " of " + call.resource())
+                        .isEqualTo(expected));
     }
 
     private static String lastStateSet(CellRun.Delivery delivery, String alarmName) {
