@@ -234,6 +234,11 @@ class WireFaultMatrixTest {
         CellRun.Delivery first = deliveries.get(0);
         String expected = cell.expectedFirstOutcome();
 
+        // The fault struck the call of the cell.
+        if (cell.call() != null) {
+            assertStruckOnly(cell.call(), run.stream(), run.policy(), first.calls(), transcript);
+        }
+
         // The invocation outcome the contract prescribes.
         assertThat(first.invocation().outcome()).as("outcome of the first delivery\n%s", transcript).isEqualTo(expected);
         if (expected.equals("FAILED")) {
