@@ -161,14 +161,13 @@ class WireFaultMatrixTest {
         List<ReconciliationCellRun.Reconciliation> reconciliations = run.reconciliations();
         ReconciliationCellRun.Reconciliation first = reconciliations.get(0);
         String expected = cell.expectedFirstOutcome();
-        String struckPair = run.streams().get(0).scaleUpAlarm();
+        ReconciliationCellRun.Stream struckStream = run.streams().get(0);
 
         // The reconciler never scales.
         assertThat(run.updateShardCountRequests()).as("UpdateShardCount requests\n%s", transcript).isZero();
 
         // The fault struck the call of the cell, on the first pair.
         if (cell.call() != null) {
-            ReconciliationCellRun.Stream struckStream = run.streams().get(0);
             assertStruckOnly(cell.call(), struckStream.name(), struckStream.policy(), first.calls(), transcript);
         }
 
@@ -178,7 +177,7 @@ class WireFaultMatrixTest {
         if (expected.equals("FAILED")) {
             assertThat(first.invocation().failure()).as("the failed reconciliation throws\n%s", transcript)
                     .isInstanceOf(ScalingFailedException.class)
-                    .hasMessageStartingWith("1 of 2 alarm pairs failed: " + struckPair + ": ");
+                    .hasMessageStartingWith("1 of 2 alarm pairs failed: " + struckStream.scaleUpAlarm() + ": ");
         } else {
             assertThat(first.invocation().failure()).as("the reconciliation does not fail\n%s", transcript).isNull();
         }
