@@ -25,8 +25,11 @@ import software.amazon.awssdk.services.kinesis.model.KinesisException;
  */
 class FailureRecoveryTest {
 
-    /** Every write of a scaling: the history ahead of the call, and what follows an accepted call. */
-    static Stream<Arguments> callsAfterTheUpdate() {
+    /**
+     * Every alarm write of a scaling: the history written ahead of {@code UpdateShardCount}, and the
+     * rewrite and reset that follow an accepted call.
+     */
+    static Stream<Arguments> alarmWritesOfAScaling() {
         return Stream.of(
                 Arguments.of("TagResource", 1),
                 Arguments.of("TagResource", 2),
@@ -41,7 +44,7 @@ class FailureRecoveryTest {
     }
 
     @ParameterizedTest(name = "{0} #{1} fails")
-    @MethodSource("callsAfterTheUpdate")
+    @MethodSource("alarmWritesOfAScaling")
     void scalesOnceAndRepairsTheAlarmsWhenTheNotificationComesAgain(String operation, int callNumber) {
         Scenario world = new Scenario();
         TestAlarms.Policy policy = world.stream("orders", 2);

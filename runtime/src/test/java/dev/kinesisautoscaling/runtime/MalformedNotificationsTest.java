@@ -3,15 +3,12 @@ package dev.kinesisautoscaling.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kinesisautoscaling.runtime.fakes.MalformedNotifications;
 import dev.kinesisautoscaling.runtime.fakes.Scenario;
 import dev.kinesisautoscaling.runtime.fakes.TestContext;
-import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,16 +19,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class MalformedNotificationsTest {
 
-    static Stream<String> malformedFixtures() throws IOException, URISyntaxException {
-        Path folder = Path.of(MalformedNotificationsTest.class.getResource("/events/malformed").toURI());
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.map(path -> path.getFileName().toString()).sorted().toList().stream();
-        }
+    static List<String> malformedFixtures() {
+        return MalformedNotifications.fixtures();
     }
 
     @Test
-    void coversAtLeastFifteenDistinctMalformedInputs() throws Exception {
-        assertThat(malformedFixtures().count()).isGreaterThanOrEqualTo(15);
+    void coversAtLeastFifteenDistinctMalformedInputs() {
+        assertThat(malformedFixtures()).hasSizeGreaterThanOrEqualTo(15);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -41,7 +35,7 @@ class MalformedNotificationsTest {
         world.stream("orders", 2);
         world.stream("payments", 2);
 
-        ScalingReport report = world.deliver("malformed/" + fixture);
+        ScalingReport report = world.deliver(EventLoader.loadSNSEvent(fixture));
 
         assertThat(world.calls.all()).as("AWS calls").isEmpty();
         assertThat(report.getRecords()).extracting(ScalingReport.RecordResult::getOutcome)

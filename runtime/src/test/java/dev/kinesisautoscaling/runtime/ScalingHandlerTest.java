@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kinesisautoscaling.runtime.fakes.AwsCalls;
+import dev.kinesisautoscaling.runtime.fakes.FakeCloudWatch;
+import dev.kinesisautoscaling.runtime.fakes.PairPolicy;
 import dev.kinesisautoscaling.runtime.fakes.Scenario;
 import dev.kinesisautoscaling.runtime.fakes.TestAlarms;
 import dev.kinesisautoscaling.runtime.fakes.TestContext;
@@ -436,7 +438,7 @@ class ScalingHandlerTest {
             world.deliver("orders-scale-up-alarm.json");
 
             MetricAlarm after = world.alarm(DOWN);
-            assertThat(after.alarmActions()).containsExactly(TestAlarms.TOPIC_ARN, pager);
+            assertThat(after.alarmActions()).containsExactly(PairPolicy.SCALING_TOPIC_ARN, pager);
             assertThat(after.okActions()).containsExactly(pager);
             assertThat(after.alarmDescription()).isEqualTo(before.alarmDescription());
             assertThat(after.treatMissingData()).isEqualTo("breaching");
@@ -463,15 +465,25 @@ class ScalingHandlerTest {
 
         @Test
         void changesOnlyTheShardCountConstantAndTheScaleDownThreshold() {
-            world.stream("orders", 1);
+            TestAlarms.Policy policy = world.stream("orders", 1);
+            MetricAlarm upBefore = world.alarm(UP);
+            MetricAlarm downBefore = world.alarm(DOWN);
 
             world.deliver("orders-scale-up-alarm.json");
 
-            List<PutMetricAlarmRequest> puts = world.calls.of("PutMetricAlarm").stream()
-                    .map(c -> (PutMetricAlarmRequest) c.request()).toList();
-            assertThat(puts).extracting(PutMetricAlarmRequest::alarmName).containsExactly(UP, DOWN);
-            assertThat(puts.get(0).threshold()).isEqualTo(0.75);
-            assertThat(puts.get(1).threshold()).isEqualTo(0.25);
+            List<MetricAlarm> written = world.calls.of("PutMetricAlarm").stream()
+                    .map(call -> FakeCloudWatch.configurationOf((PutMetricAlarmRequest) call.request())).toList();
+            assertThat(written).containsExactly(
+                    configurationOf(upBefore, 2, upBefore.threshold()),
+                    configurationOf(downBefore, 2, policy.down));
+        }
+
+        /** An alarm's configuration (without ARN and state) with another shard count and threshold. */
+        private MetricAlarm configurationOf(MetricAlarm alarm, int shards, double threshold) {
+            List<MetricDataQuery> metrics = alarm.metrics().stream()
+                    .map(query -> query.id().equals("s1") ? query.toBuilder().expression(Integer.toString(shards)).build() : query)
+                    .toList();
+            return alarm.toBuilder().alarmArn(null).stateValue((String) null).metrics(metrics).threshold(threshold).build();
         }
 
         private Map<String, MetricDataQuery> byId(MetricAlarm alarm) {
@@ -651,8 +663,8 @@ class ScalingHandlerTest {
         @Test
         void reportsAMissingStreamWithoutFailingTheInvocation() {
             TestAlarms.Policy policy = new TestAlarms.Policy();
-            world.cloudWatch.addAlarm(TestAlarms.scaleUp("orders", 2, policy), TestAlarms.tags("orders", true, policy));
-            world.cloudWatch.addAlarm(TestAlarms.scaleDown("orders", 2, policy), TestAlarms.tags("orders", false, policy));
+            world.cloudWatch.addAlarm(TestAlarms.scaleUp("orders", 2, policy), policy.tags("orders", true));
+            world.cloudWatch.addAlarm(TestAlarms.scaleDown("orders", 2, policy), policy.tags("orders", false));
 
             world.deliver("orders-scale-up-alarm.json");
 
@@ -693,7 +705,7 @@ class ScalingHandlerTest {
         void reportsAMissingComplementaryAlarmWithoutFailingTheInvocation() {
             TestAlarms.Policy policy = new TestAlarms.Policy();
             world.kinesis.addStream("orders", 2);
-            world.cloudWatch.addAlarm(TestAlarms.scaleUp("orders", 2, policy), TestAlarms.tags("orders", true, policy));
+            world.cloudWatch.addAlarm(TestAlarms.scaleUp("orders", 2, policy), policy.tags("orders", true));
 
             world.deliver("orders-scale-up-alarm.json");
 

@@ -94,9 +94,4 @@ public final class AwsCalls {
     public List<String> mutating() {
         return calls.stream().map(Call::operation).filter(MUTATING::contains).toList();
     }
-
-    /** Forgets the calls made so far (faults stay). */
-    public void forget() {
-        calls.clear();
-    }
 }

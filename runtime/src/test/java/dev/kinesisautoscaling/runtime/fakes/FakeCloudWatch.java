@@ -104,10 +104,11 @@ public final class FakeCloudWatch implements CloudWatchClient {
         return TagResourceResponse.builder().build();
     }
 
-    @Override
-    public PutMetricAlarmResponse putMetricAlarm(PutMetricAlarmRequest request) {
-        RuntimeException after = calls.enter("PutMetricAlarm", request);
-        MetricAlarm previous = alarms.get(request.alarmName());
+    /**
+     * The configuration a {@code PutMetricAlarm} request gives an alarm: every property of the
+     * request that an alarm has, and nothing else (no ARN, no state).
+     */
+    public static MetricAlarm configurationOf(PutMetricAlarmRequest request) {
         MetricAlarm.Builder alarm = MetricAlarm.builder();
         Map<String, SdkField<?>> requestFields = new HashMap<>();
         for (SdkField<?> field : request.sdkFields()) {
@@ -119,6 +120,14 @@ public final class FakeCloudWatch implements CloudWatchClient {
                 field.set(alarm, source.getValueOrDefault(request));
             }
         }
+        return alarm.build();
+    }
+
+    @Override
+    public PutMetricAlarmResponse putMetricAlarm(PutMetricAlarmRequest request) {
+        RuntimeException after = calls.enter("PutMetricAlarm", request);
+        MetricAlarm previous = alarms.get(request.alarmName());
+        MetricAlarm.Builder alarm = configurationOf(request).toBuilder();
         alarm.alarmArn(ARN_PREFIX + request.alarmName());
         if (previous != null) {
             alarm.stateValue(previous.stateValue());

@@ -49,8 +49,8 @@ public final class Scenario {
         TestAlarms.Policy policy = new TestAlarms.Policy();
         customize.accept(policy);
         kinesis.addStream(name, shards);
-        cloudWatch.addAlarm(TestAlarms.scaleUp(name, shards, policy), TestAlarms.tags(name, true, policy));
-        cloudWatch.addAlarm(TestAlarms.scaleDown(name, shards, policy), TestAlarms.tags(name, false, policy));
+        cloudWatch.addAlarm(TestAlarms.scaleUp(name, shards, policy), policy.tags(name, true));
+        cloudWatch.addAlarm(TestAlarms.scaleDown(name, shards, policy), policy.tags(name, false));
         return policy;
     }
 
@@ -64,7 +64,12 @@ public final class Scenario {
 
     /** Delivers a fixture event to the handler, as SNS would. */
     public ScalingReport deliver(String fixture) {
-        return handler.handleRequest(event(fixture), new TestContext(180_000));
+        return deliver(event(fixture));
+    }
+
+    /** Delivers an event to the handler, as SNS would. */
+    public ScalingReport deliver(SNSEvent event) {
+        return handler.handleRequest(event, new TestContext(180_000));
     }
 
     public MetricAlarm alarm(String name) {
@@ -80,8 +85,8 @@ public final class Scenario {
         int shards = kinesis.stream(stream).openShards;
         assertThat(s1(stream + AlarmContract.SCALE_UP_SUFFIX)).as("s1 of the scale-up alarm").isEqualTo(shards);
         assertThat(s1(stream + AlarmContract.SCALE_DOWN_SUFFIX)).as("s1 of the scale-down alarm").isEqualTo(shards);
-        double expected = shards <= policy.min ? -1.0 : policy.down;
-        assertThat(alarm(stream + AlarmContract.SCALE_DOWN_SUFFIX).threshold()).as("scale-down threshold").isEqualTo(expected);
+        assertThat(alarm(stream + AlarmContract.SCALE_DOWN_SUFFIX).threshold()).as("scale-down threshold")
+                .isEqualTo(policy.downThresholdAt(shards));
     }
 
     /** Every line the handler wrote, parsed. */

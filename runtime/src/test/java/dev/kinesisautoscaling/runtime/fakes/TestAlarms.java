@@ -2,9 +2,7 @@ package dev.kinesisautoscaling.runtime.fakes;
 
 import dev.kinesisautoscaling.contract.AlarmContract;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.Metric;
@@ -16,23 +14,24 @@ import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 /** Alarm pairs as CloudWatch describes them after the construct deployed them. */
 public final class TestAlarms {
 
-    public static final String TOPIC_ARN = "arn:aws:sns:us-east-1:123456789012:kinesis-autoscaling-scaling-topic";
-
-    /** The policy of one stream's pair. */
-    public static final class Policy {
-        public int min = 1;
-        public int max = 10_000;
-        public double up = 0.75;
-        public double down = 0.25;
-        public int periodSeconds = 300;
-        public boolean dryRun;
+    /** The policy of one stream's pair, and what the fakes' alarms carry besides. */
+    public static final class Policy extends PairPolicy {
         public String consumerArn;
         public Integer consumerPerShard;
         public Integer iteratorAgeMinutes;
         public List<String> extraAlarmActions = new ArrayList<>();
         public List<String> okActions = new ArrayList<>();
         public String treatMissingData = "missing";
-        public boolean writeMinMaxTags = true;
+
+        @Override
+        public String consumerArn() {
+            return consumerArn;
+        }
+
+        @Override
+        protected Integer consumerConcurrencyPerShardTag() {
+            return consumerPerShard;
+        }
     }
 
     private TestAlarms() {
@@ -41,7 +40,7 @@ public final class TestAlarms {
     public static MetricAlarm scaleUp(String stream, int shards, Policy policy) {
         List<MetricDataQuery> metrics = usage(stream, shards, policy);
         metrics.add(expression("e5", "MAX([e3,e4])", true));
-        List<String> actions = new ArrayList<>(List.of(TOPIC_ARN));
+        List<String> actions = new ArrayList<>(List.of(PairPolicy.SCALING_TOPIC_ARN));
         actions.addAll(policy.extraAlarmActions);
         return MetricAlarm.builder()
                 .alarmName(stream + AlarmContract.SCALE_UP_SUFFIX)
@@ -71,7 +70,7 @@ public final class TestAlarms {
         } else {
             metrics.add(expression("e6", "MAX([e3,e4])", true));
         }
-        List<String> actions = new ArrayList<>(List.of(TOPIC_ARN));
+        List<String> actions = new ArrayList<>(List.of(PairPolicy.SCALING_TOPIC_ARN));
         actions.addAll(policy.extraAlarmActions);
         return MetricAlarm.builder()
                 .alarmName(stream + AlarmContract.SCALE_DOWN_SUFFIX)
@@ -82,31 +81,12 @@ public final class TestAlarms {
                 .insufficientDataActions(List.of())
                 .evaluationPeriods(60)
                 .datapointsToAlarm(57)
-                .threshold(shards <= policy.min ? AlarmContract.UNREACHABLE_SCALE_DOWN_THRESHOLD : policy.down)
+                .threshold(policy.downThresholdAt(shards))
                 .comparisonOperator(ComparisonOperator.LESS_THAN_THRESHOLD)
                 .treatMissingData(policy.treatMissingData)
                 .metrics(metrics)
                 .stateValue(StateValue.OK)
                 .build();
-    }
-
-    public static Map<String, String> tags(String stream, boolean up, Policy policy) {
-        Map<String, String> tags = new LinkedHashMap<>();
-        tags.put(AlarmContract.TAG_SCALE_ACTION, up ? "Up" : "Down");
-        tags.put(AlarmContract.TAG_COMPLEMENTARY_ALARM, stream + (up ? AlarmContract.SCALE_DOWN_SUFFIX : AlarmContract.SCALE_UP_SUFFIX));
-        if (policy.writeMinMaxTags) {
-            tags.put(AlarmContract.TAG_MIN_SHARD_COUNT, Integer.toString(policy.min));
-            tags.put(AlarmContract.TAG_MAX_SHARD_COUNT, Integer.toString(policy.max));
-        }
-        tags.put(AlarmContract.TAG_SCALE_DOWN_THRESHOLD, Double.toString(policy.down));
-        tags.put(AlarmContract.TAG_DRY_RUN, Boolean.toString(policy.dryRun));
-        if (policy.consumerArn != null) {
-            tags.put(AlarmContract.TAG_CONSUMER_FUNCTION_ARN, policy.consumerArn);
-            if (policy.consumerPerShard != null) {
-                tags.put(AlarmContract.TAG_CONSUMER_CONCURRENCY_PER_SHARD, Integer.toString(policy.consumerPerShard));
-            }
-        }
-        return tags;
     }
 
     /** The constant {@code s1} of an alarm. */

@@ -252,6 +252,16 @@ public final class AwsWorld {
     }
 
     /**
+     * The requests this world received after a number of earlier ones, in order.
+     *
+     * @param earlier how many requests to leave out: the size of {@link #calls()} taken before
+     * @return the requests since
+     */
+    public synchronized List<RecordedCall> callsSince(int earlier) {
+        return List.copyOf(calls.subList(earlier, calls.size()));
+    }
+
+    /**
      * The requests of one operation, in order.
      *
      * @param operation the operation

@@ -2,7 +2,6 @@ package dev.kinesisautoscaling.runtime.wire;
 
 import dev.kinesisautoscaling.runtime.fakes.MutableClock;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
-import dev.kinesisautoscaling.contract.AlarmContract;
 import dev.kinesisautoscaling.runtime.RuntimeSettings;
 import dev.kinesisautoscaling.runtime.telemetry.JsonLog;
 import java.time.Duration;
@@ -61,24 +60,9 @@ public final class CellRun {
 
         @Override
         public String toString() {
-            StringBuilder text = new StringBuilder(label).append(": ")
-                    .append(invocation.decisions().isEmpty() ? "no decision" : invocation.outcome())
-                    .append(invocation.failed() ? " (invocation failed)" : "");
-            calls.forEach(call -> text.append("\n      ").append(call));
-            return text.toString();
+            return RecordedCall.listing(label + ": " + (invocation.decisions().isEmpty() ? "no decision" : invocation.outcome())
+                    + (invocation.failed() ? " (invocation failed)" : ""), calls);
         }
-    }
-
-    /**
-     * The alarm pair next to the stream at one moment.
-     *
-     * @param scaleUpS1 {@code s1} of the scale-up alarm
-     * @param scaleDownS1 {@code s1} of the scale-down alarm
-     * @param scaleDownThreshold the scale-down alarm's threshold
-     * @param streamStatus the stream's status
-     * @param streamShards the stream's open shard count
-     */
-    public record PairState(int scaleUpS1, int scaleDownS1, double scaleDownThreshold, String streamStatus, int streamShards) {
     }
 
     private final FaultMatrix.Cell cell;
@@ -87,8 +71,6 @@ public final class CellRun {
     private final List<Delivery> deliveries = new ArrayList<>();
     private PairState afterNextNotification;
     private PairState atEnd;
-    private Integer finalReservation;
-    private long totalAcceptedUpdates;
 
     private CellRun(FaultMatrix.Cell cell, String stream) {
         this.cell = cell;
@@ -128,39 +110,29 @@ public final class CellRun {
 
         deliver(world, lambda, "first delivery", FIRST_NOTIFICATION);
         world.clearFaults();
+        world.accountConcurrency(1000, 100);
         clock.advance(Duration.ofMinutes(1));
         deliver(world, lambda, "same notification again", FIRST_NOTIFICATION);
         clock.advance(Duration.ofMinutes(1));
-        afterNextNotification = pairState(world);
-        if (totalAcceptedUpdates == 0) {
+        afterNextNotification = PairState.read(world, stream, policy);
+        if (totalAcceptedUpdates() == 0) {
             clock.set(Instant.parse("2026-11-29T11:05:30Z"));
             deliver(world, lambda, "later notification", LATER_NOTIFICATION);
             clock.advance(Duration.ofMinutes(1));
         }
-        if (totalAcceptedUpdates == 0) {
+        if (totalAcceptedUpdates() == 0) {
             clock.set(Instant.parse("2026-11-29T12:10:30Z"));
             deliver(world, lambda, "notification after the hold", AFTER_HOLD_NOTIFICATION);
             clock.advance(Duration.ofMinutes(1));
         }
-        atEnd = pairState(world);
-        finalReservation = world.reservedConcurrency(policy.consumerFunction);
+        atEnd = PairState.read(world, stream, policy);
     }
 
     private void deliver(AwsWorld world, WireLambda lambda, String label, String fixture) {
         int before = world.calls().size();
         SNSEvent event = Notifications.loadFor(fixture, stream);
         WireLambda.Invocation invocation = lambda.deliver(event);
-        List<RecordedCall> all = world.calls();
-        Delivery delivery = new Delivery(label, invocation, List.copyOf(all.subList(before, all.size())));
-        deliveries.add(delivery);
-        totalAcceptedUpdates += delivery.acceptedUpdates();
-    }
-
-    private PairState pairState(AwsWorld world) {
-        AwsWorld.StreamView view = world.stream(stream);
-        return new PairState(world.s1(stream + AlarmContract.SCALE_UP_SUFFIX), world.s1(stream + AlarmContract.SCALE_DOWN_SUFFIX),
-                world.alarm(stream + AlarmContract.SCALE_DOWN_SUFFIX).get("Threshold").doubleValue(),
-                view.status(), view.openShardCount());
+        deliveries.add(new Delivery(label, invocation, world.callsSince(before)));
     }
 
     /**
@@ -200,7 +172,7 @@ public final class CellRun {
     }
 
     /**
-     * The pair and the stream after the second delivery, once any reshard it started finished.
+     * The pair, the stream and the consumer after the second delivery, once any reshard it started finished.
      *
      * @return the state
      */
@@ -209,7 +181,7 @@ public final class CellRun {
     }
 
     /**
-     * The pair and the stream after the last delivery, once any reshard finished.
+     * The pair, the stream and the consumer after the last delivery, once any reshard finished.
      *
      * @return the state
      */
@@ -218,21 +190,12 @@ public final class CellRun {
     }
 
     /**
-     * The consumer's reservation after the last delivery.
-     *
-     * @return the reservation, or null when the consumer draws on the unreserved pool
-     */
-    public Integer finalReservation() {
-        return finalReservation;
-    }
-
-    /**
      * {@code UpdateShardCount} requests that took effect over all deliveries.
      *
      * @return the count
      */
     public long totalAcceptedUpdates() {
-        return totalAcceptedUpdates;
+        return deliveries.stream().mapToLong(Delivery::acceptedUpdates).sum();
     }
 
     /**
@@ -244,7 +207,7 @@ public final class CellRun {
         StringBuilder text = new StringBuilder("cell '").append(cell).append("' on stream ").append(stream);
         deliveries.forEach(delivery -> text.append("\n  ").append(delivery));
         text.append("\n  after the next notification: ").append(afterNextNotification);
-        text.append("\n  at the end: ").append(atEnd).append(", consumer reservation ").append(finalReservation);
+        text.append("\n  at the end: ").append(atEnd);
         return text.toString();
     }
 }

@@ -324,7 +324,7 @@ public final class EventMutator {
         List<String> mutations = new ArrayList<>();
         int count = 1 + random.nextInt(3);
         for (int i = 0; i < count; i++) {
-            ObjectNode pair = pairs.isEmpty() ? pairs.addObject() : (ObjectNode) firstObject(pairs, random);
+            ObjectNode pair = randomObject(pairs, random);
             String field = random.nextBoolean() ? "scaleUpAlarm" : "scaleDownAlarm";
             String done = switch (random.nextInt(13)) {
                 case 12 -> {
@@ -417,11 +417,12 @@ public final class EventMutator {
         return bodies;
     }
 
-    private static JsonNode firstObject(ArrayNode array, Random random) {
-        List<JsonNode> objects = new ArrayList<>();
+    /** One of the array's objects, chosen at random; a new one appended when it has none. */
+    private static ObjectNode randomObject(ArrayNode array, Random random) {
+        List<ObjectNode> objects = new ArrayList<>();
         array.forEach(node -> {
-            if (node.isObject()) {
-                objects.add(node);
+            if (node instanceof ObjectNode object) {
+                objects.add(object);
             }
         });
         if (objects.isEmpty()) {

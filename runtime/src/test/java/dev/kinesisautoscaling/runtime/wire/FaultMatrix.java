@@ -11,78 +11,62 @@ import java.util.List;
 public final class FaultMatrix {
 
     /** One AWS call of the scaling path, in the order the handler makes them. */
-    public enum PathCall {
+    public enum PathCall implements MatrixCall {
         /** Reading the policy from the triggering alarm's tags. */
-        TRIGGERING_ALARM_TAGS("ListTagsForResource", 1, false, "ListTagsForResource of the triggering alarm"),
-        /** Reading the stream's status and shard count. */
-        STREAM_SUMMARY("DescribeStreamSummary", 1, false, "DescribeStreamSummary"),
+        TRIGGERING_ALARM_TAGS("ListTagsForResource", 1, Resource.SCALE_UP_ALARM, "ListTagsForResource of the triggering alarm"),
         /** Reading both alarms. */
-        ALARM_PAIR("DescribeAlarms", 1, false, "DescribeAlarms"),
+        ALARM_PAIR("DescribeAlarms", 1, Resource.SCALE_UP_ALARM, "DescribeAlarms"),
+        /** Reading the stream's status and shard count. */
+        STREAM_SUMMARY("DescribeStreamSummary", 1, Resource.STREAM, "DescribeStreamSummary"),
         /** Reading the complementary alarm's tags (its half of the scaling history). */
-        COMPLEMENTARY_ALARM_TAGS("ListTagsForResource", 2, false, "ListTagsForResource of the complementary alarm"),
-        /** Resharding the stream. */
-        UPDATE_SHARD_COUNT("UpdateShardCount", 1, true, "UpdateShardCount"),
+        COMPLEMENTARY_ALARM_TAGS("ListTagsForResource", 2, Resource.SCALE_DOWN_ALARM, "ListTagsForResource of the complementary alarm"),
         /** Writing the scaling history onto the scale-up alarm. */
-        TAG_SCALE_UP_ALARM("TagResource", 1, true, "TagResource of the scale-up alarm"),
+        TAG_SCALE_UP_ALARM("TagResource", 1, Resource.SCALE_UP_ALARM, "TagResource of the scale-up alarm"),
         /** Writing the scaling history onto the scale-down alarm. */
-        TAG_SCALE_DOWN_ALARM("TagResource", 2, true, "TagResource of the scale-down alarm"),
-        /** Rewriting the scale-up alarm for the new count. */
-        REWRITE_SCALE_UP_ALARM("PutMetricAlarm", 1, true, "PutMetricAlarm of the scale-up alarm"),
-        /** Rewriting the scale-down alarm for the new count. */
-        REWRITE_SCALE_DOWN_ALARM("PutMetricAlarm", 2, true, "PutMetricAlarm of the scale-down alarm"),
-        /** Resetting the scale-up alarm. */
-        RESET_SCALE_UP_ALARM("SetAlarmState", 1, true, "SetAlarmState of the scale-up alarm"),
-        /** Resetting the scale-down alarm. */
-        RESET_SCALE_DOWN_ALARM("SetAlarmState", 2, true, "SetAlarmState of the scale-down alarm"),
+        TAG_SCALE_DOWN_ALARM("TagResource", 2, Resource.SCALE_DOWN_ALARM, "TagResource of the scale-down alarm"),
+        /** Resharding the stream. */
+        UPDATE_SHARD_COUNT("UpdateShardCount", 1, Resource.STREAM, "UpdateShardCount"),
         /** Reserving the consumer's concurrency for the new count. */
-        RESERVE_CONSUMER("PutFunctionConcurrency", 1, true, "PutFunctionConcurrency"),
+        RESERVE_CONSUMER("PutFunctionConcurrency", 1, Resource.CONSUMER, "PutFunctionConcurrency"),
         /** Removing the consumer's reservation after Lambda refused the new one (account limit). */
-        UNRESERVE_CONSUMER("DeleteFunctionConcurrency", 1, true, "DeleteFunctionConcurrency after a refused reservation");
+        UNRESERVE_CONSUMER("DeleteFunctionConcurrency", 1, Resource.CONSUMER, "DeleteFunctionConcurrency after a refused reservation"),
+        /** Rewriting the scale-up alarm for the new count. */
+        REWRITE_SCALE_UP_ALARM("PutMetricAlarm", 1, Resource.SCALE_UP_ALARM, "PutMetricAlarm of the scale-up alarm"),
+        /** Rewriting the scale-down alarm for the new count. */
+        REWRITE_SCALE_DOWN_ALARM("PutMetricAlarm", 2, Resource.SCALE_DOWN_ALARM, "PutMetricAlarm of the scale-down alarm"),
+        /** Resetting the scale-up alarm. */
+        RESET_SCALE_UP_ALARM("SetAlarmState", 1, Resource.SCALE_UP_ALARM, "SetAlarmState of the scale-up alarm"),
+        /** Resetting the scale-down alarm. */
+        RESET_SCALE_DOWN_ALARM("SetAlarmState", 2, Resource.SCALE_DOWN_ALARM, "SetAlarmState of the scale-down alarm");
 
         private final String operation;
         private final int callNumber;
-        private final boolean mutating;
+        private final Resource resource;
         private final String description;
 
-        PathCall(String operation, int callNumber, boolean mutating, String description) {
+        PathCall(String operation, int callNumber, Resource resource, String description) {
             this.operation = operation;
             this.callNumber = callNumber;
-            this.mutating = mutating;
+            this.resource = resource;
             this.description = description;
         }
 
-        /**
-         * The AWS operation.
-         *
-         * @return the operation's name
-         */
+        @Override
         public String operation() {
             return operation;
         }
 
-        /**
-         * Which call of the operation, within the first invocation, this is.
-         *
-         * @return the call number, from 1
-         */
+        @Override
         public int callNumber() {
             return callNumber;
         }
 
-        /**
-         * Whether the call changes something, so that a fault after its effect differs from one before.
-         *
-         * @return true for writes
-         */
-        public boolean mutating() {
-            return mutating;
+        @Override
+        public Resource resource() {
+            return resource;
         }
 
-        /**
-         * A readable name.
-         *
-         * @return the description
-         */
+        @Override
         public String description() {
             return description;
         }
@@ -134,14 +118,16 @@ public final class FaultMatrix {
         }
 
         /**
-         * Whether the fault applies to a call.
+         * Whether the fault applies to a call: Kinesis' {@code ResourceInUseException} belongs to
+         * {@code UpdateShardCount}, which only the scaling path calls; a fault after the effect
+         * only differs from one before for writes.
          *
          * @param call the call
-         * @return true when the combination is a cell of the matrix
+         * @return true when the combination is a cell of a matrix
          */
-        public boolean appliesTo(PathCall call) {
+        public boolean appliesTo(MatrixCall call) {
             if (kind == FaultKind.RESOURCE_IN_USE) {
-                return call == PathCall.UPDATE_SHARD_COUNT;
+                return call.operation().equals("UpdateShardCount");
             }
             return timing == Fault.Timing.BEFORE_EFFECT || call.mutating();
         }
@@ -156,43 +142,25 @@ public final class FaultMatrix {
         }
 
         /**
+         * Whether the path carries on as if the call had succeeded: the SDK's retry got it
+         * through, or Lambda refused a consumer reservation, which the path answers by removing
+         * the reservation.
+         *
+         * @param call the call struck
+         * @return true when the fault does not make the call fail
+         */
+        public boolean isAbsorbedAt(MatrixCall call) {
+            return clears() || call.reservesConsumer() && isRefusal();
+        }
+
+        /**
          * The fault on a call.
          *
          * @param call the call
          * @return the fault to inject
          */
-        public Fault on(PathCall call) {
-            return on(call.operation(), call.callNumber());
-        }
-
-        /**
-         * The fault on one call of an operation.
-         *
-         * @param operation the operation, such as {@code PutMetricAlarm}
-         * @param callNumber which call of the operation, from 1
-         * @return the fault to inject
-         */
-        public Fault on(String operation, int callNumber) {
-            Fault fault = new Fault(operation, callNumber, kind, Fault.Timing.BEFORE_EFFECT, requests);
-            return timing == Fault.Timing.AFTER_EFFECT ? fault.afterEffect() : fault;
-        }
-
-        /**
-         * What goes wrong.
-         *
-         * @return the fault's kind
-         */
-        public FaultKind kind() {
-            return kind;
-        }
-
-        /**
-         * Whether the fault strikes before or after the call's effect.
-         *
-         * @return the timing
-         */
-        public Fault.Timing timing() {
-            return timing;
+        public Fault on(MatrixCall call) {
+            return new Fault(call.operation(), call.callNumber(), kind, timing, requests);
         }
 
         /**
@@ -226,7 +194,7 @@ public final class FaultMatrix {
          * @return the outcome's name
          */
         public String expectedFirstOutcome() {
-            if (fault == null || fault.clears() || call == PathCall.RESERVE_CONSUMER && fault.isRefusal()) {
+            if (fault == null || fault.isAbsorbedAt(call)) {
                 return "SCALED_UP";
             }
             if (call == PathCall.UPDATE_SHARD_COUNT && fault == FaultCase.THROTTLING_THAT_PERSISTS) {
@@ -245,7 +213,18 @@ public final class FaultMatrix {
          * @return true for the cells of {@code DeleteFunctionConcurrency}
          */
         public boolean consumerReservationRefused() {
-            return call == PathCall.UNRESERVE_CONSUMER;
+            return call != null && call.unreservesConsumer();
+        }
+
+        /**
+         * Whether the consumer may end without a reservation: Lambda refused the new one, by the
+         * account's limit or by the fault, and the handler removed the old one instead.
+         *
+         * @return true for the cells of {@code DeleteFunctionConcurrency} and the refusals of
+         *         {@code PutFunctionConcurrency}
+         */
+        public boolean consumerMayEndUnreserved() {
+            return consumerReservationRefused() || call != null && call.reservesConsumer() && fault.isRefusal();
         }
 
         @Override

@@ -25,10 +25,6 @@ final class FunctionStore {
         reservations.putIfAbsent(name, null);
     }
 
-    boolean exists(String name) {
-        return reservations.containsKey(name);
-    }
-
     Integer reservation(String name) {
         return reservations.get(name);
     }

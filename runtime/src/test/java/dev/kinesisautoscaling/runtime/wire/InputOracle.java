@@ -52,8 +52,6 @@ public final class InputOracle {
     public Optional<JsonNode> parse(byte[] bytes) {
         try {
             return Optional.ofNullable(JSON.readTree(bytes));
-        } catch (JacksonException e) {
-            return Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package dev.kinesisautoscaling.runtime.wire;
 
+import dev.kinesisautoscaling.runtime.fakes.AwsCalls;
 import dev.kinesisautoscaling.runtime.fakes.MutableClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -79,71 +80,12 @@ public final class ReconciliationCellRun {
         }
 
         /**
-         * The name by which the local endpoint records requests about one of the pair's resources.
-         *
-         * @param resource the resource
-         * @return the alarm's, stream's or function's name
-         */
-        public String resourceName(ReconciliationFaultMatrix.Resource resource) {
-            return switch (resource) {
-                case SCALE_UP_ALARM -> scaleUpAlarm();
-                case SCALE_DOWN_ALARM -> scaleDownAlarm();
-                case STREAM -> name;
-                case CONSUMER -> policy.consumerFunction;
-            };
-        }
-
-        /**
          * The consumer's reservation that matches the stream.
          *
          * @return shards times the per-shard concurrency
          */
         public int expectedReservation() {
             return shards * policy.consumerPerShard;
-        }
-    }
-
-    /**
-     * One alarm at one moment.
-     *
-     * @param name the alarm's name
-     * @param s1 the shard count it is computed for
-     * @param threshold its threshold
-     * @param state its state
-     * @param stateSince when it entered that state
-     */
-    public record AlarmState(String name, int s1, double threshold, String state, Instant stateSince) {
-    }
-
-    /**
-     * A pair next to its stream at one moment.
-     *
-     * @param stream the stream
-     * @param streamStatus the stream's status
-     * @param streamShards the stream's open shard count
-     * @param acceptedUpdates the {@code UpdateShardCount} calls Kinesis ever accepted for it
-     * @param scaleUp the scale-up alarm
-     * @param scaleDown the scale-down alarm
-     * @param reservation the consumer's reservation, null when it draws on the unreserved pool
-     * @param at the world's time
-     */
-    public record PairState(Stream stream, String streamStatus, int streamShards, int acceptedUpdates,
-                            AlarmState scaleUp, AlarmState scaleDown, Integer reservation, Instant at) {
-
-        /**
-         * The alarms of the pair that have been in {@code ALARM} for longer than a duration.
-         *
-         * @param age the longest time allowed
-         * @return the alarms' names
-         */
-        public List<String> inAlarmLongerThan(Duration age) {
-            List<String> stuck = new ArrayList<>();
-            for (AlarmState alarm : List.of(scaleUp, scaleDown)) {
-                if ("ALARM".equals(alarm.state()) && alarm.stateSince().isBefore(at.minus(age))) {
-                    stuck.add(alarm.name() + " (in ALARM since " + alarm.stateSince() + ")");
-                }
-            }
-            return stuck;
         }
     }
 
@@ -162,16 +104,13 @@ public final class ReconciliationCellRun {
          * @return the requests of writing operations
          */
         public List<RecordedCall> mutatingCalls() {
-            return calls.stream().filter(call -> !call.operation().startsWith("Describe")
-                    && !call.operation().startsWith("List") && !call.operation().startsWith("Get")).toList();
+            return calls.stream().filter(call -> AwsCalls.MUTATING.contains(call.operation())).toList();
         }
 
         @Override
         public String toString() {
-            StringBuilder text = new StringBuilder(label).append(": ").append(invocation.outcomes())
-                    .append(invocation.failed() ? " (invocation failed: " + invocation.failure() + ")" : "");
-            calls.forEach(call -> text.append("\n      ").append(call));
-            return text.toString();
+            return RecordedCall.listing(label + ": " + invocation.outcomes()
+                    + (invocation.failed() ? " (invocation failed: " + invocation.failure() + ")" : ""), calls);
         }
     }
 
@@ -263,8 +202,8 @@ public final class ReconciliationCellRun {
         for (int i = 0; i < streams.size(); i++) {
             Stream stream = streams.get(i);
             int alarmShards = stackUpdate ? stream.driftedShards() : stream.shards();
-            Map<String, String> upTags = WireFixtures.tags(stream.name(), true, stream.policy());
-            Map<String, String> downTags = WireFixtures.tags(stream.name(), false, stream.policy());
+            Map<String, String> upTags = stream.policy().tags(stream.name(), true);
+            Map<String, String> downTags = stream.policy().tags(stream.name(), false);
             // After a stack update both alarms still carry the history; otherwise only one does
             // (the scale-up alarm of the first pair, the scale-down alarm of the second).
             if (stackUpdate || i == 0) {
@@ -288,21 +227,11 @@ public final class ReconciliationCellRun {
     private void reconcile(AwsWorld world, WireLambda lambda, String label, byte[] request) {
         int before = world.calls().size();
         WireLambda.RawInvocation invocation = lambda.invoke(request);
-        List<RecordedCall> all = world.calls();
-        reconciliations.add(new Reconciliation(label, invocation, List.copyOf(all.subList(before, all.size()))));
+        reconciliations.add(new Reconciliation(label, invocation, world.callsSince(before)));
     }
 
     private static PairState pairState(AwsWorld world, Stream stream) {
-        AwsWorld.StreamView view = world.stream(stream.name());
-        return new PairState(stream, view.status(), view.openShardCount(), view.acceptedUpdates(),
-                alarmState(world, stream.scaleUpAlarm()), alarmState(world, stream.scaleDownAlarm()),
-                world.reservedConcurrency(stream.policy().consumerFunction), world.clock().instant());
-    }
-
-    private static AlarmState alarmState(AwsWorld world, String name) {
-        ObjectNode alarm = world.alarm(name);
-        return new AlarmState(name, world.s1(name), alarm.get("Threshold").doubleValue(), alarm.get("StateValue").asText(),
-                Instant.parse(alarm.get("StateUpdatedTimestamp").asText()));
+        return PairState.read(world, stream.name(), stream.policy());
     }
 
     /**

@@ -47,81 +47,62 @@ public final class ReconciliationFaultMatrix {
         }
     }
 
-    /** The resource of the struck pair that a call is about. */
-    public enum Resource {
-        /** The scale-up alarm ({@code DescribeAlarms} names it first). */
-        SCALE_UP_ALARM,
-        /** The scale-down alarm. */
-        SCALE_DOWN_ALARM,
-        /** The stream. */
-        STREAM,
-        /** The consumer function. */
-        CONSUMER
-    }
-
     /** One AWS call of the reconciliation of the first pair, in the order the reconciler makes them. */
-    public enum ReconciliationCall {
+    public enum ReconciliationCall implements MatrixCall {
         /** Reading both alarms of the pair. */
-        DESCRIBE_PAIR(Resource.SCALE_UP_ALARM, Drift.STACK_UPDATE, "DescribeAlarms", 1, false, "DescribeAlarms"),
+        DESCRIBE_PAIR(Resource.SCALE_UP_ALARM, Drift.STACK_UPDATE, "DescribeAlarms", 1, "DescribeAlarms"),
         /** Reading the scale-up alarm's tags (policy and history). */
-        SCALE_UP_ALARM_TAGS(Resource.SCALE_UP_ALARM, Drift.STACK_UPDATE, "ListTagsForResource", 1, false, "ListTagsForResource of the scale-up alarm"),
+        SCALE_UP_ALARM_TAGS(Resource.SCALE_UP_ALARM, Drift.STACK_UPDATE, "ListTagsForResource", 1, "ListTagsForResource of the scale-up alarm"),
         /** Reading the scale-down alarm's tags (its half of the history). */
-        SCALE_DOWN_ALARM_TAGS(Resource.SCALE_DOWN_ALARM, Drift.STACK_UPDATE, "ListTagsForResource", 2, false, "ListTagsForResource of the scale-down alarm"),
+        SCALE_DOWN_ALARM_TAGS(Resource.SCALE_DOWN_ALARM, Drift.STACK_UPDATE, "ListTagsForResource", 2, "ListTagsForResource of the scale-down alarm"),
         /** Reading the stream's status and open shard count. */
-        STREAM_SUMMARY(Resource.STREAM, Drift.STACK_UPDATE, "DescribeStreamSummary", 1, false, "DescribeStreamSummary"),
+        STREAM_SUMMARY(Resource.STREAM, Drift.STACK_UPDATE, "DescribeStreamSummary", 1, "DescribeStreamSummary"),
         /** Reserving the consumer's concurrency for the stream's shard count, first step of a repair. */
-        REPAIR_RESERVE_CONSUMER(Resource.CONSUMER, Drift.STACK_UPDATE, "PutFunctionConcurrency", 1, true, "PutFunctionConcurrency"),
+        REPAIR_RESERVE_CONSUMER(Resource.CONSUMER, Drift.STACK_UPDATE, "PutFunctionConcurrency", 1, "PutFunctionConcurrency"),
         /** Removing the consumer's reservation after Lambda refused the new one. */
-        REPAIR_UNRESERVE_CONSUMER(Resource.CONSUMER, Drift.STACK_UPDATE, "DeleteFunctionConcurrency", 1, true,
+        REPAIR_UNRESERVE_CONSUMER(Resource.CONSUMER, Drift.STACK_UPDATE, "DeleteFunctionConcurrency", 1,
                 "DeleteFunctionConcurrency after a refused reservation"),
         /** Writing the repair into the scale-up alarm's history. */
-        REPAIR_TAG_SCALE_UP_ALARM(Resource.SCALE_UP_ALARM, Drift.STACK_UPDATE, "TagResource", 1, true, "TagResource of the scale-up alarm"),
+        REPAIR_TAG_SCALE_UP_ALARM(Resource.SCALE_UP_ALARM, Drift.STACK_UPDATE, "TagResource", 1, "TagResource of the scale-up alarm"),
         /** Writing the repair into the scale-down alarm's history. */
-        REPAIR_TAG_SCALE_DOWN_ALARM(Resource.SCALE_DOWN_ALARM, Drift.STACK_UPDATE, "TagResource", 2, true, "TagResource of the scale-down alarm"),
+        REPAIR_TAG_SCALE_DOWN_ALARM(Resource.SCALE_DOWN_ALARM, Drift.STACK_UPDATE, "TagResource", 2, "TagResource of the scale-down alarm"),
         /** Rewriting the scale-up alarm for the stream's shard count. */
-        REWRITE_SCALE_UP_ALARM(Resource.SCALE_UP_ALARM, Drift.STACK_UPDATE, "PutMetricAlarm", 1, true, "PutMetricAlarm of the scale-up alarm"),
+        REWRITE_SCALE_UP_ALARM(Resource.SCALE_UP_ALARM, Drift.STACK_UPDATE, "PutMetricAlarm", 1, "PutMetricAlarm of the scale-up alarm"),
         /** Rewriting the scale-down alarm for the stream's shard count and threshold. */
-        REWRITE_SCALE_DOWN_ALARM(Resource.SCALE_DOWN_ALARM, Drift.STACK_UPDATE, "PutMetricAlarm", 2, true, "PutMetricAlarm of the scale-down alarm"),
+        REWRITE_SCALE_DOWN_ALARM(Resource.SCALE_DOWN_ALARM, Drift.STACK_UPDATE, "PutMetricAlarm", 2, "PutMetricAlarm of the scale-down alarm"),
         /** Resetting the scale-up alarm, which also ends its 40 minutes in {@code ALARM}. */
-        RESET_SCALE_UP_ALARM(Resource.SCALE_UP_ALARM, Drift.STACK_UPDATE, "SetAlarmState", 1, true, "SetAlarmState of the scale-up alarm"),
+        RESET_SCALE_UP_ALARM(Resource.SCALE_UP_ALARM, Drift.STACK_UPDATE, "SetAlarmState", 1, "SetAlarmState of the scale-up alarm"),
         /** Resetting the scale-down alarm. */
-        RESET_SCALE_DOWN_ALARM(Resource.SCALE_DOWN_ALARM, Drift.STACK_UPDATE, "SetAlarmState", 2, true, "SetAlarmState of the scale-down alarm"),
+        RESET_SCALE_DOWN_ALARM(Resource.SCALE_DOWN_ALARM, Drift.STACK_UPDATE, "SetAlarmState", 2, "SetAlarmState of the scale-down alarm"),
         /** Writing the shared history onto the scale-up alarm. */
-        HISTORY_TAG_SCALE_UP_ALARM(Resource.SCALE_UP_ALARM, Drift.QUIET_DRIFT, "TagResource", 1, true, "TagResource of the scale-up alarm"),
+        HISTORY_TAG_SCALE_UP_ALARM(Resource.SCALE_UP_ALARM, Drift.QUIET_DRIFT, "TagResource", 1, "TagResource of the scale-up alarm"),
         /** Writing the shared history onto the scale-down alarm. */
-        HISTORY_TAG_SCALE_DOWN_ALARM(Resource.SCALE_DOWN_ALARM, Drift.QUIET_DRIFT, "TagResource", 2, true, "TagResource of the scale-down alarm"),
+        HISTORY_TAG_SCALE_DOWN_ALARM(Resource.SCALE_DOWN_ALARM, Drift.QUIET_DRIFT, "TagResource", 2, "TagResource of the scale-down alarm"),
         /** Reading the consumer's reservation. */
-        READ_CONSUMER(Resource.CONSUMER, Drift.QUIET_DRIFT, "GetFunctionConcurrency", 1, false, "GetFunctionConcurrency"),
+        READ_CONSUMER(Resource.CONSUMER, Drift.QUIET_DRIFT, "GetFunctionConcurrency", 1, "GetFunctionConcurrency"),
         /** Setting the consumer's reservation for the shard count. */
-        FOLLOW_RESERVE_CONSUMER(Resource.CONSUMER, Drift.QUIET_DRIFT, "PutFunctionConcurrency", 1, true, "PutFunctionConcurrency"),
+        FOLLOW_RESERVE_CONSUMER(Resource.CONSUMER, Drift.QUIET_DRIFT, "PutFunctionConcurrency", 1, "PutFunctionConcurrency"),
         /** Removing the consumer's reservation after Lambda refused the new one. */
-        FOLLOW_UNRESERVE_CONSUMER(Resource.CONSUMER, Drift.QUIET_DRIFT, "DeleteFunctionConcurrency", 1, true,
+        FOLLOW_UNRESERVE_CONSUMER(Resource.CONSUMER, Drift.QUIET_DRIFT, "DeleteFunctionConcurrency", 1,
                 "DeleteFunctionConcurrency after a refused reservation"),
         /** Resetting the scale-up alarm that has been in {@code ALARM} for 40 minutes. */
-        RESET_STUCK_ALARM(Resource.SCALE_UP_ALARM, Drift.QUIET_DRIFT, "SetAlarmState", 1, true, "SetAlarmState of the stuck scale-up alarm");
+        RESET_STUCK_ALARM(Resource.SCALE_UP_ALARM, Drift.QUIET_DRIFT, "SetAlarmState", 1, "SetAlarmState of the stuck scale-up alarm");
 
         private final Resource resource;
         private final Drift drift;
         private final String operation;
         private final int callNumber;
-        private final boolean mutating;
         private final String description;
 
-        ReconciliationCall(Resource resource, Drift drift, String operation, int callNumber, boolean mutating,
-                           String description) {
+        ReconciliationCall(Resource resource, Drift drift, String operation, int callNumber, String description) {
             this.resource = resource;
             this.drift = drift;
             this.operation = operation;
             this.callNumber = callNumber;
-            this.mutating = mutating;
             this.description = description;
         }
 
-        /**
-         * What the call is about.
-         *
-         * @return the resource
-         */
+        @Override
         public Resource resource() {
             return resource;
         }
@@ -135,49 +116,22 @@ public final class ReconciliationFaultMatrix {
             return drift;
         }
 
-        /**
-         * The AWS operation.
-         *
-         * @return the operation's name
-         */
+        @Override
         public String operation() {
             return operation;
         }
 
         /**
-         * Which call of the operation, within the first reconciliation, this is (the struck pair is
-         * reconciled first).
-         *
-         * @return the call number, from 1
+         * {@inheritDoc} The struck pair is reconciled first.
          */
+        @Override
         public int callNumber() {
             return callNumber;
         }
 
-        /**
-         * Whether the call changes something, so that a fault after its effect differs from one before.
-         *
-         * @return true for writes
-         */
-        public boolean mutating() {
-            return mutating;
-        }
-
-        /**
-         * A readable name.
-         *
-         * @return the description
-         */
+        @Override
         public String description() {
             return description;
-        }
-
-        boolean consumerReservation() {
-            return this == REPAIR_RESERVE_CONSUMER || this == FOLLOW_RESERVE_CONSUMER;
-        }
-
-        boolean consumerUnreservation() {
-            return this == REPAIR_UNRESERVE_CONSUMER || this == FOLLOW_UNRESERVE_CONSUMER;
         }
     }
 
@@ -202,7 +156,7 @@ public final class ReconciliationFaultMatrix {
          * @return the outcome's name
          */
         public String expectedFirstOutcome() {
-            if (fault == null || fault.clears() || call.consumerReservation() && fault.isRefusal()) {
+            if (fault == null || fault.isAbsorbedAt(call)) {
                 return "REPAIRED";
             }
             return "FAILED";
@@ -216,7 +170,7 @@ public final class ReconciliationFaultMatrix {
          * @return true for the cells of {@code DeleteFunctionConcurrency}
          */
         public boolean consumerReservationRefused() {
-            return call != null && call.consumerUnreservation();
+            return call != null && call.unreservesConsumer();
         }
 
         /**
@@ -225,7 +179,7 @@ public final class ReconciliationFaultMatrix {
          * @return the fault
          */
         public Fault injected() {
-            return fault == null ? null : fault.on(call.operation(), call.callNumber());
+            return fault == null ? null : fault.on(call);
         }
 
         @Override
@@ -236,22 +190,6 @@ public final class ReconciliationFaultMatrix {
     }
 
     private ReconciliationFaultMatrix() {
-    }
-
-    /**
-     * Whether a fault applies to a call of the reconciliation: Kinesis' {@code ResourceInUseException}
-     * belongs to {@code UpdateShardCount}, which the reconciler never calls; a fault after the
-     * effect only differs from one before for writes.
-     *
-     * @param fault the fault
-     * @param call the call
-     * @return true when the combination is a cell
-     */
-    public static boolean applies(FaultMatrix.FaultCase fault, ReconciliationCall call) {
-        if (fault.kind() == FaultKind.RESOURCE_IN_USE) {
-            return false;
-        }
-        return fault.timing() == Fault.Timing.BEFORE_EFFECT || call.mutating();
     }
 
     /**
@@ -268,7 +206,7 @@ public final class ReconciliationFaultMatrix {
                     continue;
                 }
                 for (FaultMatrix.FaultCase fault : FaultMatrix.FaultCase.values()) {
-                    if (applies(fault, call)) {
+                    if (fault.appliesTo(call)) {
                         cells.add(new Cell(drift, call, fault));
                     }
                 }

@@ -48,6 +48,19 @@ public record RecordedCall(
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
+    /**
+     * A heading followed by requests, one a line, as a cell's transcript lists an invocation.
+     *
+     * @param heading the heading
+     * @param calls the requests
+     * @return the text
+     */
+    public static String listing(String heading, List<RecordedCall> calls) {
+        StringBuilder text = new StringBuilder(heading);
+        calls.forEach(call -> text.append("\n      ").append(call));
+        return text.toString();
+    }
+
     @Override
     public String toString() {
         return operation + "(" + resource + ") call " + call + " request " + request + " attempt " + sdkAttempt

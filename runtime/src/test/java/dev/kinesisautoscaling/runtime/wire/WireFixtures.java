@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kinesisautoscaling.contract.AlarmContract;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.kinesisautoscaling.runtime.fakes.PairPolicy;
 
 /**
  * A stream with the alarm pair the construct deploys for it, seeded into an
@@ -13,47 +12,26 @@ import java.util.Map;
  */
 public final class WireFixtures {
 
-    /** The scaling topic every alarm notifies. */
-    public static final String SCALING_TOPIC_ARN = "arn:aws:sns:us-east-1:123456789012:kinesis-autoscaling-scaling-topic";
     /** A second alarm action that an operator added; a rewrite must keep it. */
     public static final String OPS_TOPIC_ARN = "arn:aws:sns:us-east-1:123456789012:ops-pager";
     /** Prefix of every function ARN of the simulated account. */
     public static final String FUNCTION_ARN_PREFIX = "arn:aws:lambda:us-east-1:123456789012:function:";
 
-    /** One stream's scaling policy, as tags on its alarm pair. */
-    public static final class Policy {
-        /** {@code MinShardCount}. */
-        public int min = 1;
-        /** {@code MaxShardCount}. */
-        public int max = 10_000;
-        /** The scale-up threshold. */
-        public double up = 0.75;
-        /** {@code ScaleDownThreshold}. */
-        public double down = 0.25;
-        /** The metric period in seconds. */
-        public int periodSeconds = 300;
+    /** One stream's scaling policy, with its consumer function by name as the wire suite seeds it. */
+    public static final class Policy extends PairPolicy {
         /** The consumer function's name, or null for none. */
         public String consumerFunction;
         /** {@code ConsumerConcurrencyPerShard}. */
         public int consumerPerShard = 1;
 
-        /**
-         * The consumer function's ARN.
-         *
-         * @return the ARN, or null when there is no consumer
-         */
+        @Override
         public String consumerArn() {
             return consumerFunction == null ? null : FUNCTION_ARN_PREFIX + consumerFunction;
         }
 
-        /**
-         * The scale-down threshold the pair must have at a shard count.
-         *
-         * @param shards the shard count
-         * @return -1 at or below the minimum, else the configured threshold
-         */
-        public double downThresholdAt(int shards) {
-            return shards <= min ? AlarmContract.UNREACHABLE_SCALE_DOWN_THRESHOLD : down;
+        @Override
+        protected Integer consumerConcurrencyPerShardTag() {
+            return consumerPerShard;
         }
     }
 
@@ -73,8 +51,8 @@ public final class WireFixtures {
      */
     public static void seedStream(AwsWorld world, String stream, int shards, Policy policy) {
         world.addStream(stream, shards);
-        world.addAlarm(scaleUpAlarm(stream, shards, policy), "ALARM", tags(stream, true, policy));
-        world.addAlarm(scaleDownAlarm(stream, shards, policy), "OK", tags(stream, false, policy));
+        world.addAlarm(scaleUpAlarm(stream, shards, policy), "ALARM", policy.tags(stream, true));
+        world.addAlarm(scaleDownAlarm(stream, shards, policy), "OK", policy.tags(stream, false));
         if (policy.consumerFunction != null) {
             world.addFunction(policy.consumerFunction, shards * policy.consumerPerShard);
         }
@@ -118,37 +96,13 @@ public final class WireFixtures {
         return alarm;
     }
 
-    /**
-     * The tags of one alarm of the pair.
-     *
-     * @param stream the stream's name
-     * @param up whether it is the scale-up alarm
-     * @param policy the policy
-     * @return the tags
-     */
-    public static Map<String, String> tags(String stream, boolean up, Policy policy) {
-        Map<String, String> tags = new LinkedHashMap<>();
-        tags.put(AlarmContract.TAG_SCALE_ACTION, up ? "Up" : "Down");
-        tags.put(AlarmContract.TAG_COMPLEMENTARY_ALARM,
-                stream + (up ? AlarmContract.SCALE_DOWN_SUFFIX : AlarmContract.SCALE_UP_SUFFIX));
-        tags.put(AlarmContract.TAG_MIN_SHARD_COUNT, Integer.toString(policy.min));
-        tags.put(AlarmContract.TAG_MAX_SHARD_COUNT, Integer.toString(policy.max));
-        tags.put(AlarmContract.TAG_SCALE_DOWN_THRESHOLD, Double.toString(policy.down));
-        tags.put(AlarmContract.TAG_DRY_RUN, "false");
-        if (policy.consumerFunction != null) {
-            tags.put(AlarmContract.TAG_CONSUMER_FUNCTION_ARN, policy.consumerArn());
-            tags.put(AlarmContract.TAG_CONSUMER_CONCURRENCY_PER_SHARD, Integer.toString(policy.consumerPerShard));
-        }
-        return tags;
-    }
-
     private static ObjectNode common(String name, String description) {
         ObjectNode alarm = NODES.objectNode();
         alarm.put("AlarmName", name);
         alarm.put("AlarmDescription", description);
         alarm.put("ActionsEnabled", true);
         alarm.putArray("OKActions");
-        alarm.putArray("AlarmActions").add(SCALING_TOPIC_ARN).add(OPS_TOPIC_ARN);
+        alarm.putArray("AlarmActions").add(PairPolicy.SCALING_TOPIC_ARN).add(OPS_TOPIC_ARN);
         alarm.putArray("InsufficientDataActions");
         alarm.put("TreatMissingData", "notBreaching");
         return alarm;

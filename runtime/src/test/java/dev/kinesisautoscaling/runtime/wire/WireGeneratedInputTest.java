@@ -1,5 +1,7 @@
 package dev.kinesisautoscaling.runtime.wire;
 
+import dev.kinesisautoscaling.runtime.fakes.AwsCalls;
+import dev.kinesisautoscaling.runtime.fakes.MalformedNotifications;
 import dev.kinesisautoscaling.runtime.fakes.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,15 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kinesisautoscaling.contract.AlarmContract;
 import dev.kinesisautoscaling.runtime.RuntimeSettings;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,10 +20,9 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,8 +49,6 @@ class WireGeneratedInputTest {
     private static final double TRIES_FACTOR = Double.parseDouble(System.getProperty("wire.generated.tries", "1"));
     private static final Instant NOW = Instant.parse("2026-11-29T16:00:00Z");
     private static final Map<String, Integer> STREAMS = Map.of("orders", 2, "payments", 4);
-    private static final Set<String> MUTATING = Set.of("UpdateShardCount", "TagResource", "PutMetricAlarm", "SetAlarmState",
-            "PutFunctionConcurrency", "DeleteFunctionConcurrency");
 
     private static LocalAwsEndpoint endpoint;
     private static AwsSystemProperties properties;
@@ -84,7 +77,7 @@ class WireGeneratedInputTest {
         world = endpoint.world();
         seedWorld();
         lambda = new WireLambda(RuntimeSettings.defaults("us-east-1"), clock);
-        mutator = new EventMutator(malformedFixtures());
+        mutator = new EventMutator(MalformedNotifications.fixtures());
     }
 
     @AfterAll
@@ -152,7 +145,7 @@ class WireGeneratedInputTest {
         seedWorld();
         assertThat(invocation.failure()).as("the invocation's failure; decisions %s", outcomes(invocation)).isNull();
         assertThat(calls).as("writes for a notification of an alarm that does not exist")
-                .filteredOn(call -> MUTATING.contains(call.operation())).isEmpty();
+                .filteredOn(call -> AwsCalls.MUTATING.contains(call.operation())).isEmpty();
     }
 
     /**
@@ -175,7 +168,7 @@ class WireGeneratedInputTest {
         seedWorld();
         assertThat(invocation.failure()).isNull();
         assertThat(calls).as("writes for an orders alarm's message naming payments; decisions %s", outcomes(invocation))
-                .filteredOn(call -> MUTATING.contains(call.operation())).isEmpty();
+                .filteredOn(call -> AwsCalls.MUTATING.contains(call.operation())).isEmpty();
         assertThat(ordersS1).as("s1 of orders-scale-up (orders has 2 shards)").isEqualTo(2);
         assertThat(ordersReservation).as("the orders consumer's reservation (2 shards, 1 per shard)").isEqualTo(2);
     }
@@ -241,7 +234,7 @@ class WireGeneratedInputTest {
                 failure -> assertThat(failure).isNull(),
                 failure -> assertThat(failure).isInstanceOf(IllegalArgumentException.class));
         assertThat(calls).as("writes for a pair of two streams' alarms; decisions %s", outcomes(invocation))
-                .filteredOn(call -> MUTATING.contains(call.operation())).isEmpty();
+                .filteredOn(call -> AwsCalls.MUTATING.contains(call.operation())).isEmpty();
         assertThat(paymentsDownS1).as("s1 of payments-scale-down (payments has 4 shards)").isEqualTo(4);
     }
 
@@ -272,7 +265,7 @@ class WireGeneratedInputTest {
         if (!validStreams.isEmpty()) {
             tally.validNotifications++;
         }
-        List<RecordedCall> writes = calls.stream().filter(call -> MUTATING.contains(call.operation())).toList();
+        List<RecordedCall> writes = calls.stream().filter(call -> AwsCalls.MUTATING.contains(call.operation())).toList();
         for (RecordedCall write : writes) {
             assertThat(validStreams.stream().anyMatch(stream -> belongsTo(write.resource(), stream)))
                     .as("a write for an input without a valid ALARM notification of its stream — %s(%s); the valid ALARM "
@@ -307,7 +300,7 @@ class WireGeneratedInputTest {
             assertThat(ORACLE.isWellFormedReconciliation(event.get()))
                     .as("a malformed reconciliation request accepted — decisions %s", outcomes(invocation)).isTrue();
         }
-        List<RecordedCall> writes = calls.stream().filter(call -> MUTATING.contains(call.operation())).toList();
+        List<RecordedCall> writes = calls.stream().filter(call -> AwsCalls.MUTATING.contains(call.operation())).toList();
         if (!writes.isEmpty()) {
             seedWorld();
         }
@@ -350,15 +343,12 @@ class WireGeneratedInputTest {
 
     // ------------------------------------------------------------------ the harness
 
-    private interface Check {
-        void accept(EventMutator.Sample sample, Tally tally);
-    }
-
     /**
      * Runs a property over generated inputs, each try from its own seed derived from {@link #SEED},
      * the property's name and the try's index; collects every failing try instead of stopping at the first.
      */
-    private static Tally forAll(String property, int tries, Function<Random, EventMutator.Sample> generator, Check check) {
+    private static Tally forAll(String property, int tries, Function<Random, EventMutator.Sample> generator,
+                              BiConsumer<EventMutator.Sample, Tally> check) {
         Tally tally = new Tally();
         int count = (int) Math.max(1, Math.round(tries * TRIES_FACTOR));
         long started = System.nanoTime();
@@ -416,15 +406,5 @@ class WireGeneratedInputTest {
         StringWriter text = new StringWriter();
         failure.printStackTrace(new PrintWriter(text));
         return text.toString();
-    }
-
-    private static List<String> malformedFixtures() {
-        try (Stream<Path> files = Files.list(Paths.get(WireGeneratedInputTest.class.getResource("/events/malformed").toURI()))) {
-            return files.map(file -> "events/malformed/" + file.getFileName()).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

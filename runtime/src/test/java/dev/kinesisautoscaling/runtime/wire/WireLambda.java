@@ -139,7 +139,7 @@ public final class WireLambda {
 
     /**
      * Invokes the function's entry point {@code handleEvent} with the event's raw bytes and a
-     * context with a minute left, as Lambda does for both the SNS events and the schedule's
+     * context with three minutes left, as Lambda does for both the SNS events and the schedule's
      * reconciliation requests.
      *
      * @param event the event's bytes
@@ -165,15 +165,6 @@ public final class WireLambda {
             failure = e;
         }
         return new RawInvocation(failure == null ? output.toByteArray() : new byte[0], failure, newDecisions());
-    }
-
-    /**
-     * Every log line written so far, parsed.
-     *
-     * @return the lines
-     */
-    public synchronized List<JsonNode> logLines() {
-        return parse(log.lines(0));
     }
 
     private synchronized List<JsonNode> newDecisions() {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kinesisautoscaling.contract.AlarmContract;
 import dev.kinesisautoscaling.runtime.RuntimeSettings;
 import java.time.Duration;
 import java.time.Instant;
@@ -209,18 +208,12 @@ class WireLoadTest {
     }
 
     private static void assertPairMatchesItsStream(LoadStream stream) {
-        AwsWorld world = stream.world();
-        AwsWorld.StreamView view = world.stream(stream.name());
-        String context = stream.name() + " (" + stream.variation() + ")";
-        assertThat(view.status()).as("status of %s", context).isEqualTo("ACTIVE");
-        assertThat(view.openShardCount()).as("shards of %s", context).isEqualTo(stream.variation().scaledShards);
-        assertThat(world.s1(stream.name() + AlarmContract.SCALE_UP_SUFFIX)).as("s1 of the scale-up alarm of %s", context)
-                .isEqualTo(view.openShardCount());
-        assertThat(world.s1(stream.name() + AlarmContract.SCALE_DOWN_SUFFIX)).as("s1 of the scale-down alarm of %s", context)
-                .isEqualTo(view.openShardCount());
-        assertThat(world.alarm(stream.name() + AlarmContract.SCALE_DOWN_SUFFIX).get("Threshold").doubleValue())
-                .as("scale-down threshold of %s", context).isEqualTo(stream.policy().downThresholdAt(view.openShardCount()));
-        assertThat(world.reservedConcurrency(stream.policy().consumerFunction)).as("consumer reservation of %s", context)
-                .isEqualTo(view.openShardCount() * stream.policy().consumerPerShard);
+        PairState pair = PairState.read(stream.world(), stream.name(), stream.policy());
+        String context = "(" + stream.variation() + ")";
+        pair.assertMatchesItsStream(stream.policy(), context);
+        assertThat(pair.streamShards()).as("shards of %s %s", stream.name(), context)
+                .isEqualTo(stream.variation().scaledShards);
+        assertThat(pair.reservation()).as("consumer reservation of %s %s", stream.name(), context)
+                .isEqualTo(pair.streamShards() * stream.policy().consumerPerShard);
     }
 }

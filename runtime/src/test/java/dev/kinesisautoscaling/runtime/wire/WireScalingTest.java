@@ -1,5 +1,6 @@
 package dev.kinesisautoscaling.runtime.wire;
 
+import dev.kinesisautoscaling.runtime.fakes.MalformedNotifications;
 import dev.kinesisautoscaling.runtime.fakes.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -11,19 +12,11 @@ import dev.kinesisautoscaling.contract.AlarmContract;
 import dev.kinesisautoscaling.runtime.RuntimeSettings;
 import dev.kinesisautoscaling.runtime.ScalingFailedException;
 import dev.kinesisautoscaling.runtime.telemetry.JsonLog;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -74,10 +67,7 @@ class WireScalingTest {
     }
 
     private void assertPairComputedFor(int shards) {
-        assertThat(aws.s1(UP)).as("s1 of the scale-up alarm").isEqualTo(shards);
-        assertThat(aws.s1(DOWN)).as("s1 of the scale-down alarm").isEqualTo(shards);
-        assertThat(aws.alarm(DOWN).get("Threshold").doubleValue()).as("scale-down threshold")
-                .isEqualTo(policy.downThresholdAt(shards));
+        PairState.read(aws, "orders", policy).assertComputedFor(shards, policy, "");
     }
 
     @Test
@@ -402,14 +392,8 @@ class WireScalingTest {
         assertThat(eleventh.outcome()).isEqualTo("BUDGET_EXHAUSTED");
     }
 
-    static Stream<String> malformedFixtures() {
-        try (Stream<Path> files = Files.list(Paths.get(WireScalingTest.class.getResource("/events/malformed").toURI()))) {
-            return files.map(file -> "events/malformed/" + file.getFileName()).sorted().toList().stream();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+    static List<String> malformedFixtures() {
+        return MalformedNotifications.fixtures();
     }
 
     @ParameterizedTest(name = "{0}")
