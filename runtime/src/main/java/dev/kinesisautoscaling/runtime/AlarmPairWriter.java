@@ -2,14 +2,13 @@ package dev.kinesisautoscaling.runtime;
 
 import dev.kinesisautoscaling.contract.MetricContract;
 import dev.kinesisautoscaling.runtime.aws.AlarmPair;
-import dev.kinesisautoscaling.runtime.aws.AlarmRewrite;
 import dev.kinesisautoscaling.runtime.aws.ConsumerFunctions;
 import dev.kinesisautoscaling.runtime.aws.ScalingAlarms;
 import dev.kinesisautoscaling.runtime.scaling.ConsumerConcurrency;
 import dev.kinesisautoscaling.runtime.scaling.Decision;
+import dev.kinesisautoscaling.runtime.scaling.Outcome;
 import dev.kinesisautoscaling.runtime.scaling.ScalingHistory;
 import dev.kinesisautoscaling.runtime.scaling.ScalingPolicy;
-import dev.kinesisautoscaling.runtime.scaling.ShardCounts;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -34,12 +33,26 @@ final class AlarmPairWriter {
         this.consumers = consumers;
     }
 
-    /** A repair: the consumer, the history on both alarms, both alarms, their states. */
-    void apply(AlarmPair pair, ScalingPolicy policy, ScalingHistory history, int shards, Decision.Builder decision,
-               String stateReason) {
+    /**
+     * Repairs a pair computed for another shard count or with the wrong threshold, without
+     * scaling: the consumer, the history on both alarms, both alarms, their states. A dry-run pair
+     * is only described.
+     *
+     * @param history the pair's history, with the repair already recorded in it
+     * @param stateReason why the alarms are reset, for their state history
+     */
+    Decision repair(AlarmPair pair, ScalingPolicy policy, ScalingHistory history, int shards,
+                    Decision.Builder decision, String stateReason) {
+        decision.target(shards);
+        decision.detail("alarmChanges", changes(pair, shards, policy));
+        String found = pair.describeMismatch(shards);
+        if (policy.dryRun()) {
+            return decision.build(Outcome.DRY_RUN, "dry run: would repair the alarms without scaling; " + found);
+        }
         policy.consumer().ifPresent(consumer -> followConsumer(consumer, shards, decision));
         writeHistory(pair, history);
         rewriteAndReset(pair, policy, shards, stateReason);
+        return decision.build(Outcome.REPAIRED, found + "; repaired them without scaling");
     }
 
     /** After an accepted {@code UpdateShardCount}, whose history is already written: the consumer, both alarms, their states. */
@@ -58,7 +71,7 @@ final class AlarmPairWriter {
 
     private void rewriteAndReset(AlarmPair pair, ScalingPolicy policy, int shards, String stateReason) {
         alarms.rewrite(pair.scaleUp(), shards, OptionalDouble.empty());
-        alarms.rewrite(pair.scaleDown(), shards, OptionalDouble.of(downThreshold(shards, policy)));
+        alarms.rewrite(pair.scaleDown(), shards, OptionalDouble.of(policy.scaleDownThresholdAt(shards)));
         alarms.setState(pair.scaleUp().alarmName(), StateValue.INSUFFICIENT_DATA, stateReason);
         alarms.setState(pair.scaleDown().alarmName(), StateValue.INSUFFICIENT_DATA, stateReason);
     }
@@ -68,8 +81,12 @@ final class AlarmPairWriter {
         ConsumerFunctions.Result result = consumers.follow(consumer, shards);
         Map<String, Object> concurrency = new LinkedHashMap<>();
         concurrency.put("function", consumer.functionArn());
-        concurrency.put("reservedConcurrency", result.reserved() ? result.reservedConcurrency() : "unreserved");
-        if (!result.reserved()) {
+        switch (result.reservation()) {
+            case SET -> concurrency.put("reservedConcurrency", result.reservedConcurrency());
+            case REMOVED -> concurrency.put("reservedConcurrency", "unreserved");
+            case UNCHANGED -> concurrency.put("reservedConcurrency", "unchanged");
+        }
+        if (result.reservation() != ConsumerFunctions.Reservation.SET) {
             concurrency.put("refusedReservation", result.reservedConcurrency());
             concurrency.put("refusal", result.refusal());
             decision.metric(MetricContract.CONSUMER_CONCURRENCY_FALLBACKS);
@@ -77,25 +94,14 @@ final class AlarmPairWriter {
         decision.detail("consumerConcurrency", concurrency);
     }
 
-    /** The changes {@link #apply} makes to the pair, for the log. */
+    /** The changes a rewrite for a shard count makes to the pair, for the log. */
     static Map<String, Object> changes(AlarmPair pair, int shards, ScalingPolicy policy) {
         Map<String, Object> changes = new LinkedHashMap<>();
-        changes.put(pair.scaleUp().alarmName(), Map.of("s1", change(AlarmRewrite.shardCount(pair.scaleUp()), shards)));
+        changes.put(pair.scaleUp().alarmName(), Map.of("s1", change(pair.scaleUpShardCount(), shards)));
         changes.put(pair.scaleDown().alarmName(), Map.of(
-                "s1", change(AlarmRewrite.shardCount(pair.scaleDown()), shards),
-                "threshold", change(pair.scaleDown().threshold(), downThreshold(shards, policy))));
+                "s1", change(pair.scaleDownShardCount(), shards),
+                "threshold", change(pair.scaleDown().threshold(), policy.scaleDownThresholdAt(shards))));
         return changes;
-    }
-
-    /** What the pair says next to the stream's real count, for the log. */
-    static String mismatch(AlarmPair pair, int shards) {
-        return "the alarms are computed for " + AlarmRewrite.shardCount(pair.scaleUp()) + " (scale-up) and "
-                + AlarmRewrite.shardCount(pair.scaleDown()) + " (scale-down) shards with a scale-down threshold of "
-                + pair.scaleDown().threshold() + ", but the stream has " + shards + " shards";
-    }
-
-    static double downThreshold(int shards, ScalingPolicy policy) {
-        return ShardCounts.scaleDownThreshold(shards, policy.minShardCount(), policy.scaleDownThreshold());
     }
 
     private static Map<String, Object> change(Object from, Object to) {

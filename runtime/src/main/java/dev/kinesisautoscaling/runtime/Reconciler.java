@@ -29,10 +29,10 @@ import software.amazon.awssdk.services.cloudwatch.model.StateValue;
  * half-way. It never calls {@code UpdateShardCount}.
  *
  * <p>For each pair it repairs, in this order: alarms computed for another shard count or with the
- * wrong scale-down threshold; a history that only one alarm of the pair remembers; a consumer
- * reservation that does not match the shard count; and an alarm left in {@code ALARM} for longer
- * than {@link #STUCK_ALARM_AGE}, whose notification was lost, which it resets so that CloudWatch
- * notifies again.
+ * wrong scale-down threshold; a history that only one alarm of the pair remembers; an alarm left
+ * in {@code ALARM} for longer than {@link #STUCK_ALARM_AGE}, whose notification was lost, which it
+ * resets so that CloudWatch notifies again; and a consumer reservation that does not match the
+ * shard count.
  */
 public final class Reconciler {
 
@@ -69,17 +69,32 @@ public final class Reconciler {
      * @return the decision
      */
     public Decision reconcile(ReconciliationRequest.AlarmPairNames names) {
-        Decision.Builder decision = Decision.forMessage("reconciliation").detail("scaleDownAlarm", names.scaleDownAlarm());
-        decision.alarm(null, names.scaleUpAlarm(), null);
+        Decision.Builder decision = decisionFor(names);
         try {
             return check(names, decision);
         } catch (AlarmConfigurationException e) {
             return decision.build(Outcome.INVALID_CONFIGURATION, e.getMessage());
         } catch (RuntimeException e) {
             decision.detail("error", e.getClass().getName());
-            String message = e.getMessage();
-            return decision.build(Outcome.FAILED, e.getClass().getSimpleName() + (message == null ? "" : ": " + message));
+            return decision.build(Outcome.FAILED, ScalingService.describe(e));
         }
+    }
+
+    /**
+     * The decision for a pair the invocation had no time left to check.
+     *
+     * @param names the pair's alarm names
+     * @param remainingMillis the invocation's remaining time
+     * @return a {@link Outcome#DEFERRED} decision
+     */
+    public static Decision deferred(ReconciliationRequest.AlarmPairNames names, long remainingMillis) {
+        return decisionFor(names).build(Outcome.DEFERRED, "not checked: only " + remainingMillis
+                + " ms of the invocation were left; the next reconciliation checks it");
+    }
+
+    private static Decision.Builder decisionFor(ReconciliationRequest.AlarmPairNames names) {
+        return Decision.forMessage("reconciliation").detail("scaleDownAlarm", names.scaleDownAlarm())
+                .alarm(null, names.scaleUpAlarm(), null);
     }
 
     private Decision check(ReconciliationRequest.AlarmPairNames names, Decision.Builder decision) {
@@ -110,15 +125,9 @@ public final class Reconciler {
         decision.current(shards).target(shards);
         Instant now = clock.instant();
 
-        if (!pair.matches(shards, AlarmPairWriter.downThreshold(shards, policy))) {
-            decision.detail("alarmChanges", AlarmPairWriter.changes(pair, shards, policy));
-            String found = AlarmPairWriter.mismatch(pair, shards);
-            if (policy.dryRun()) {
-                return decision.build(Outcome.DRY_RUN, "dry run: would repair the alarms; " + found);
-            }
-            writer.apply(pair, policy, history.withRepair(now), shards, decision,
+        if (!pair.matches(shards, policy)) {
+            return writer.repair(pair, policy, history.withRepair(now), shards, decision,
                     "Repaired by reconciliation for the stream's " + shards + " shards");
-            return decision.build(Outcome.REPAIRED, found + "; repaired them without scaling");
         }
         if (policy.dryRun()) {
             return decision.build(Outcome.CONSISTENT, "the alarms match the stream's " + shards + " shards");
@@ -127,17 +136,8 @@ public final class Reconciler {
         List<String> repairs = new ArrayList<>();
         Map<String, String> merged = history.toTags();
         if (!upHistory.toTags().equals(merged) || !downHistory.toTags().equals(merged)) {
-            alarms.tag(pair.scaleUp().alarmArn(), merged);
-            alarms.tag(pair.scaleDown().alarmArn(), merged);
+            writer.writeHistory(pair, history);
             repairs.add("wrote the history both alarms should share");
-        }
-        if (policy.consumer().isPresent()) {
-            ConsumerConcurrency consumer = policy.consumer().get();
-            OptionalInt reserved = consumers.reservedConcurrency(consumer.functionArn());
-            if (reserved.isEmpty() || reserved.getAsInt() != consumer.reservedFor(shards)) {
-                writer.followConsumer(consumer, shards, decision);
-                repairs.add("set the consumer's reserved concurrency for " + shards + " shards");
-            }
         }
         for (MetricAlarm alarm : List.of(pair.scaleUp(), pair.scaleDown())) {
             if (alarm.stateValue() == StateValue.ALARM && alarm.stateUpdatedTimestamp() != null
@@ -147,6 +147,15 @@ public final class Reconciler {
                                 + " without being acted on, so that it notifies again");
                 decision.metric(MetricContract.STUCK_ALARMS_REDRIVEN);
                 repairs.add("reset " + alarm.alarmName() + ", in ALARM since " + alarm.stateUpdatedTimestamp());
+            }
+        }
+        // Last: a consumer whose reservation cannot be read must not keep a stuck alarm from being reset.
+        if (policy.consumer().isPresent()) {
+            ConsumerConcurrency consumer = policy.consumer().get();
+            OptionalInt reserved = consumers.reservedConcurrency(consumer.functionArn());
+            if (reserved.isEmpty() || reserved.getAsInt() != consumer.reservedFor(shards)) {
+                writer.followConsumer(consumer, shards, decision);
+                repairs.add("set the consumer's reserved concurrency for " + shards + " shards");
             }
         }
         if (repairs.isEmpty()) {

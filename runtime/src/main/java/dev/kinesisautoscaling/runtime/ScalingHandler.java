@@ -80,18 +80,6 @@ public final class ScalingHandler implements RequestHandler<SNSEvent, ScalingRep
     }
 
     /**
-     * Uses the given clients and clock, with the default settings: for tests.
-     *
-     * @param kinesis the Kinesis client
-     * @param cloudWatch the CloudWatch client
-     * @param lambda the Lambda client
-     * @param clock the current time
-     */
-    public ScalingHandler(KinesisClient kinesis, CloudWatchClient cloudWatch, LambdaClient lambda, Clock clock) {
-        this(kinesis, cloudWatch, lambda, clock, System.out);
-    }
-
-    /**
      * Uses the given clients and clock and writes its log lines to the given stream: for tests and
      * the simulator.
      *
@@ -177,10 +165,8 @@ public final class ScalingHandler implements RequestHandler<SNSEvent, ScalingRep
         for (int i = 0; i < pairs.size(); i++) {
             ReconciliationRequest.AlarmPairNames pair = pairs.get((first + i) % pairs.size());
             Decision decision;
-            if (context != null && context.getRemainingTimeInMillis() < settings.recordTimeReserve().toMillis()) {
-                decision = Decision.forMessage("reconciliation").alarm(null, pair.scaleUpAlarm(), null)
-                        .build(Outcome.DEFERRED, "not checked: only " + context.getRemainingTimeInMillis()
-                                + " ms of the invocation were left; the next reconciliation checks it");
+            if (tooLittleTimeLeft(context)) {
+                decision = Reconciler.deferred(pair, context.getRemainingTimeInMillis());
             } else {
                 decision = reconciler.reconcile(pair);
             }
@@ -239,7 +225,7 @@ public final class ScalingHandler implements RequestHandler<SNSEvent, ScalingRep
             return Decision.forMessage(messageId).build(Outcome.INVALID_NOTIFICATION,
                     "record " + index + " has EventSource '" + record.getEventSource() + "', not aws:sns");
         }
-        if (context != null && context.getRemainingTimeInMillis() < settings.recordTimeReserve().toMillis()) {
+        if (tooLittleTimeLeft(context)) {
             return Decision.forMessage(messageId).build(Outcome.FAILED, "not handled: only "
                     + context.getRemainingTimeInMillis() + " ms of the invocation were left");
         }
@@ -249,6 +235,11 @@ public final class ScalingHandler implements RequestHandler<SNSEvent, ScalingRep
                     message.length() > MAX_DEBUG_MESSAGE_LENGTH ? message.substring(0, MAX_DEBUG_MESSAGE_LENGTH) : message));
         }
         return service.handle(messageId, sns.getMessage());
+    }
+
+    /** Whether the invocation has less time left than one record or pair may need. */
+    private boolean tooLittleTimeLeft(Context context) {
+        return context != null && context.getRemainingTimeInMillis() < settings.recordTimeReserve().toMillis();
     }
 
     private void record(ScalingReport report, Decision decision) {

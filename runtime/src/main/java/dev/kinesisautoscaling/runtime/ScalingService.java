@@ -134,9 +134,12 @@ public final class ScalingService {
                 .merge(ScalingHistory.fromTags(complementary.alarmName(), alarms.tags(complementary.alarmArn())));
         Instant now = clock.instant();
 
-        double expectedDownThreshold = AlarmPairWriter.downThreshold(current, policy);
-        if (!pair.matches(current, expectedDownThreshold)) {
-            return repair(notification, policy, pair, history.withRepair(now), current, decision);
+        if (!pair.matches(current, policy)) {
+            if (policy.dryRun()) {
+                reset(notification, "dry run");
+            }
+            return writer.repair(pair, policy, history.withRepair(now), current, decision,
+                    "Repaired for the stream's " + current + " shards");
         }
         if (history.isStale(notification.stateChangeTime())) {
             reset(notification, "notification already acted on");
@@ -172,42 +175,27 @@ public final class ScalingService {
         // Written ahead of the call: from here on, a redelivery is recognised and the call counts
         // against the daily budget even if its answer is lost.
         writer.writeHistory(pair, history.withCall(now));
-        switch (streams.updateShardCount(notification.streamName(), target)) {
+        return switch (streams.updateShardCount(notification.streamName(), target)) {
             case BUSY -> {
                 writer.writeHistory(pair, history.withRepair(now));
                 alarms.setState(notification.alarmName(), StateValue.OK,
                         "Stream is busy resharding; set to OK so that the alarm notifies again");
-                return decision.build(Outcome.STREAM_BUSY, "Kinesis answered ResourceInUseException; the alarm was "
+                yield decision.build(Outcome.STREAM_BUSY, "Kinesis answered ResourceInUseException; the alarm was "
                         + "set to OK so that it notifies again at its next evaluation");
             }
             case LIMIT_EXCEEDED -> {
                 writer.writeHistory(pair, history.withRepair(now).withLimitExceeded(now));
                 reset(notification, "Kinesis refused UpdateShardCount with a limit");
-                return decision.build(Outcome.LIMIT_EXCEEDED, "Kinesis refused UpdateShardCount with "
+                yield decision.build(Outcome.LIMIT_EXCEEDED, "Kinesis refused UpdateShardCount with "
                         + "LimitExceededException; no further call for this stream before "
                         + now.plus(ScalingBudget.REFUSAL_HOLD));
             }
             case ACCEPTED -> {
                 writer.applyAfterScaling(pair, policy, target, decision, "Scaled from " + current + " to " + target + " shards");
                 Outcome outcome = notification.action() == ScaleAction.UP ? Outcome.SCALED_UP : Outcome.SCALED_DOWN;
-                return decision.build(outcome, "scaled from " + current + " to " + target + " shards");
+                yield decision.build(outcome, "scaled from " + current + " to " + target + " shards");
             }
-            default -> throw new IllegalStateException("unknown UpdateShardCount result");
-        }
-    }
-
-    private Decision repair(AlarmNotification notification, ScalingPolicy policy, AlarmPair pair,
-                            ScalingHistory history, int current, Decision.Builder decision) {
-        decision.target(current);
-        decision.detail("alarmChanges", AlarmPairWriter.changes(pair, current, policy));
-        String found = AlarmPairWriter.mismatch(pair, current);
-        if (policy.dryRun()) {
-            reset(notification, "dry run");
-            return decision.build(Outcome.DRY_RUN, "dry run: would repair the alarms without scaling; " + found);
-        }
-        writer.apply(pair, policy, history, current, decision,
-                "Repaired for the stream's " + current + " shards");
-        return decision.build(Outcome.REPAIRED, found + "; repaired them without scaling");
+        };
     }
 
     private void reset(AlarmNotification notification, String why) {
@@ -215,7 +203,8 @@ public final class ScalingService {
                 "Reset by the scaling function (" + why + ") so that the alarm can notify again");
     }
 
-    private static String describe(Throwable failure) {
+    /** A failure as the decision line and the alarm's state reason show it: its type and message. */
+    static String describe(Throwable failure) {
         String message = failure.getMessage();
         return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }

@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 import software.amazon.awssdk.services.kinesis.model.StreamMode;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
+import software.amazon.awssdk.services.lambda.model.LambdaException;
 
 class ReconcilerTest {
 
@@ -125,6 +126,20 @@ class ReconcilerTest {
 
         assertThat(world.cloudWatch.statesSet(UP)).containsExactly(StateValue.INSUFFICIENT_DATA);
         assertThat(world.decisions().get(0).path("StuckAlarmsRedriven").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void resetsAStuckAlarmEvenWhenTheConsumersReservationCannotBeRead() {
+        world.stream("orders", 4, p -> p.consumerArn = CONSUMER);
+        world.cloudWatch.replaceAlarm(world.alarm(UP).toBuilder().stateValue(StateValue.ALARM)
+                .stateUpdatedTimestamp(Scenario.START.minus(Duration.ofMinutes(40))).build());
+        world.calls.failAlways("GetFunctionConcurrency",
+                () -> LambdaException.builder().statusCode(500).message("internal error").build());
+
+        assertThatThrownBy(() -> reconcile("orders")).isInstanceOf(ScalingFailedException.class);
+
+        assertThat(world.cloudWatch.statesSet(UP)).containsExactly(StateValue.INSUFFICIENT_DATA);
+        assertThat(world.lastOutcome()).isEqualTo("FAILED");
     }
 
     @Test

@@ -608,6 +608,29 @@ class ScalingHandlerTest {
             assertThat(world.kinesis.stream("orders").openShards).isEqualTo(4);
             assertThat(world.lastOutcome()).isEqualTo("FAILED");
         }
+
+        @Test
+        void rewritesTheAlarmsWhenLambdaRefusesBothTheReservationAndItsRemoval() {
+            world.stream("orders", 2, p -> p.consumerArn = CONSUMER);
+            world.lambda.reserve(CONSUMER, 2);
+            world.calls.failAlways("PutFunctionConcurrency", () -> LambdaException.builder().statusCode(403)
+                    .message("not authorized to perform: lambda:PutFunctionConcurrency").build());
+            world.calls.failAlways("DeleteFunctionConcurrency", () -> LambdaException.builder().statusCode(403)
+                    .message("not authorized to perform: lambda:DeleteFunctionConcurrency").build());
+
+            ScalingReport report = world.deliver("orders-scale-up-alarm.json");
+
+            assertThat(report.getRecords().get(0).getOutcome()).isEqualTo("SCALED_UP");
+            assertThat(world.s1(UP)).isEqualTo(4);
+            assertThat(world.s1(DOWN)).isEqualTo(4);
+            assertThat(world.lambda.reservedConcurrency(CONSUMER)).isEqualTo(2);
+            JsonNode decision = lastDecision();
+            assertThat(decision.path("ConsumerConcurrencyFallbacks").asInt()).isEqualTo(1);
+            assertThat(decision.path("details").path("consumerConcurrency").path("reservedConcurrency").asText())
+                    .isEqualTo("unchanged");
+            assertThat(decision.path("details").path("consumerConcurrency").path("refusal").asText())
+                    .contains("lambda:PutFunctionConcurrency").contains("lambda:DeleteFunctionConcurrency");
+        }
     }
 
     @Nested

@@ -52,14 +52,12 @@ public record AwsClients(KinesisClient kinesis, CloudWatchClient cloudWatch, Lam
         CloudWatchClient cloudWatch = CloudWatchClient.builder()
                 .region(region)
                 .httpClient(http)
-                .overrideConfiguration(overrides(settings, AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                        .maxAttempts(settings.maxAttempts()).build()))
+                .overrideConfiguration(overrides(settings, standardRetries(settings.maxAttempts())))
                 .build();
         LambdaClient lambda = LambdaClient.builder()
                 .region(region)
                 .httpClient(http)
-                .overrideConfiguration(overrides(settings, AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                        .maxAttempts(settings.maxAttempts()).build()))
+                .overrideConfiguration(overrides(settings, standardRetries(settings.maxAttempts())))
                 .build();
         return new AwsClients(kinesis, cloudWatch, lambda, throttlingOnlyRetries(settings.maxAttempts()));
     }
@@ -94,9 +92,13 @@ public record AwsClients(KinesisClient kinesis, CloudWatchClient cloudWatch, Lam
                 || failure instanceof SdkServiceException service && service.isThrottlingException();
     }
 
+    /** A strategy per client: each keeps its own retry token bucket. */
+    private static RetryStrategy standardRetries(int maxAttempts) {
+        return AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(maxAttempts).build();
+    }
+
     private static RetryStrategy kinesisRetries(int maxAttempts) {
-        return AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                .maxAttempts(maxAttempts)
+        return standardRetries(maxAttempts).toBuilder()
                 .retryOnExceptionInstanceOf(LimitExceededException.class)
                 .treatAsThrottling(AwsClients::isThrottling)
                 .build();

@@ -55,8 +55,11 @@ public final class KinesisStreams {
         StreamDescriptionSummary summary = response.streamDescriptionSummary();
         boolean onDemand = summary.streamModeDetails() != null
                 && summary.streamModeDetails().streamMode() == StreamMode.ON_DEMAND;
-        int open = summary.openShardCount() == null ? 0 : summary.openShardCount();
-        return new StreamSummary(streamName, summary.streamStatusAsString(), onDemand, open);
+        if (summary.openShardCount() == null) {
+            // Guessing a count here would have the alarms rewritten for it.
+            throw new IllegalStateException("DescribeStreamSummary of stream " + streamName + " returned no OpenShardCount");
+        }
+        return new StreamSummary(summary.streamStatusAsString(), onDemand, summary.openShardCount());
     }
 
     /**

@@ -58,7 +58,7 @@ public final class ScalingAlarms {
      * @param scaleUpAlarmName the scale-up alarm's name
      * @param scaleDownAlarmName the scale-down alarm's name
      * @return both alarms
-     * @throws AlarmConfigurationException when either alarm does not exist
+     * @throws AlarmConfigurationException when either alarm does not exist, or they are not a usable pair
      */
     public AlarmPair describePair(String scaleUpAlarmName, String scaleDownAlarmName) {
         DescribeAlarmsResponse response = cloudWatch.describeAlarms(r -> r
@@ -84,7 +84,7 @@ public final class ScalingAlarms {
             throw new AlarmConfigurationException("alarm pair is incomplete: " + String.join(" and ", missing)
                     + (missing.size() == 1 ? " does" : " do") + " not exist");
         }
-        return new AlarmPair(up, down);
+        return AlarmPair.of(up, down);
     }
 
     /**

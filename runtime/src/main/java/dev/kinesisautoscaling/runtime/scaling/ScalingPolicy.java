@@ -56,6 +56,17 @@ public record ScalingPolicy(
     }
 
     /**
+     * The scale-down alarm's threshold for a shard count: unreachable at or below the minimum, the
+     * configured one above it.
+     *
+     * @param shards the shard count the alarm is computed for
+     * @return the threshold the scale-down alarm should have
+     */
+    public double scaleDownThresholdAt(int shards) {
+        return ShardCounts.scaleDownThreshold(shards, minShardCount, scaleDownThreshold);
+    }
+
+    /**
      * Reads the policy from an alarm's tags, checking every value.
      *
      * @param alarmName the alarm's name

@@ -143,14 +143,15 @@ public final class FaultMatrix {
 
         /**
          * Whether the path carries on as if the call had succeeded: the SDK's retry got it
-         * through, or Lambda refused a consumer reservation, which the path answers by removing
-         * the reservation.
+         * through; Lambda refused a consumer reservation, which the path answers by removing the
+         * reservation; or Lambda refused that removal for good (not throttling), which leaves the
+         * old reservation, counted, because retrying cannot change it.
          *
          * @param call the call struck
          * @return true when the fault does not make the call fail
          */
         public boolean isAbsorbedAt(MatrixCall call) {
-            return clears() || call.reservesConsumer() && isRefusal();
+            return clears() || call.reservesConsumer() && isRefusal() || call.unreservesConsumer() && this == ACCESS_DENIED;
         }
 
         /**
@@ -185,8 +186,9 @@ public final class FaultMatrix {
          * The outcome the contract prescribes for the first delivery of the notification.
          *
          * <p>Throttling that clears is absorbed by the SDK. A refused consumer reservation is
-         * replaced by removing it without failing; one whose outcome is unknown fails, so that the
-         * redelivery's repair sets it. Kinesis' {@code LimitExceededException}
+         * replaced by removing it without failing, and a removal refused for good leaves the old
+         * one without failing; a reservation or removal whose outcome is unknown, or that stays
+         * throttled, fails, so that the redelivery's repair sets it. Kinesis' {@code LimitExceededException}
          * on {@code UpdateShardCount} is the daily limit's answer and its
          * {@code ResourceInUseException} a busy stream; neither fails. Every other failed
          * call fails the invocation after the alarm was set to {@code OK}.
@@ -214,6 +216,16 @@ public final class FaultMatrix {
          */
         public boolean consumerReservationRefused() {
             return call != null && call.unreservesConsumer();
+        }
+
+        /**
+         * Whether Lambda refuses both the new reservation and the removal of the old one for good,
+         * so that the consumer keeps the reservation it had before the scaling.
+         *
+         * @return true for access denied on {@code DeleteFunctionConcurrency}
+         */
+        public boolean consumerKeepsItsOldReservation() {
+            return consumerReservationRefused() && fault == FaultCase.ACCESS_DENIED;
         }
 
         /**

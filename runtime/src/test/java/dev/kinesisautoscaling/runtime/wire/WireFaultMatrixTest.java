@@ -99,13 +99,14 @@ class WireFaultMatrixTest {
 
     /**
      * The consumer's reservation follows the new shard count; only where Lambda refused the new
-     * reservation may it be removed instead, so that the consumer is never capped below the
-     * count. A failure late in a scaling (after the alarms were rewritten) leaves the pair
+     * reservation may it be removed instead, so that the consumer is not capped below the count.
+     * Only where Lambda refused the removal too does the old reservation stand, counted in
+     * {@code ConsumerConcurrencyFallbacks} for the failure alarm. A failure late in a scaling (after the alarms were rewritten) leaves the pair
      * consistent and tagged, so the retry is stale: the reservation must already have been set by then.
      */
     @TestFactory
-    @DisplayName("the consumer is never left capped below the new shard count after a fault")
-    Stream<DynamicTest> consumerIsNeverLeftCappedBelowTheNewShardCountAfterAFault() {
+    @DisplayName("the consumer is left capped below the new shard count after a fault only when Lambda refuses every change")
+    Stream<DynamicTest> consumerIsLeftCappedBelowTheNewShardCountOnlyWhenLambdaRefusesEveryChange() {
         return RUNS.keySet().stream().map(cell -> dynamicTest(cell.toString(), () -> {
             CONSUMER_CELLS_RUN.incrementAndGet();
             CellRun run = await(cell);
@@ -113,7 +114,14 @@ class WireFaultMatrixTest {
             String description = String.format(
                     "reservation of the consumer of a stream with %d shards (%d per shard); null = unreserved pool\n%s",
                     run.atEnd().streamShards(), run.policy().consumerPerShard, run.transcript());
-            if (cell.consumerMayEndUnreserved()) {
+            if (cell.consumerKeepsItsOldReservation()) {
+                // Lambda refused every change: the old reservation stands, and the refusal is counted.
+                assertThat(run.atEnd().reservation()).as(description)
+                        .isEqualTo(CellRun.INITIAL_SHARDS * run.policy().consumerPerShard);
+                assertThat(run.deliveries().get(0).invocation().decisions())
+                        .as("decision lines of the first delivery\n%s", run.transcript())
+                        .anySatisfy(line -> assertThat(line.path("ConsumerConcurrencyFallbacks").asInt()).isEqualTo(1));
+            } else if (cell.consumerMayEndUnreserved()) {
                 assertThat(run.atEnd().reservation()).as(description).satisfiesAnyOf(
                         reservation -> assertThat(reservation).isNull(),
                         reservation -> assertThat(reservation).isEqualTo(needed));
