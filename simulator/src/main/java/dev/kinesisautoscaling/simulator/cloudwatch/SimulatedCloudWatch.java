@@ -65,9 +65,6 @@ public final class SimulatedCloudWatch implements CloudWatchClient {
     /** Periods retrieved beyond {@code EvaluationPeriods}, following CloudWatch's documented example. */
     public static final int DEFAULT_EXTRA_PERIODS = 2;
 
-    /** State changes kept for inspection; older ones are counted but dropped, so that long runs stay small. */
-    private static final int HISTORY_LIMIT = 100_000;
-
     private final Clock clock;
     private final MetricStore store;
     private final AwsAccount account;
@@ -75,7 +72,6 @@ public final class SimulatedCloudWatch implements CloudWatchClient {
     private final int extraPeriods;
     private final Map<String, Entry> alarms = new LinkedHashMap<>();
     private final Map<String, String> namesByArn = new HashMap<>();
-    private final List<StateChange> history = new ArrayList<>();
     private final List<StateChange.Notification> outbox = new ArrayList<>();
     private long stateChanges;
     private long evaluations;
@@ -199,9 +195,6 @@ public final class SimulatedCloudWatch implements CloudWatchClient {
         }
         StateChange change = new StateChange(now, before.alarmName(), oldState, newState, reason, byEvaluation, notifications);
         stateChanges++;
-        if (history.size() < HISTORY_LIMIT) {
-            history.add(change);
-        }
         outbox.addAll(notifications);
         return change;
     }
@@ -249,18 +242,9 @@ public final class SimulatedCloudWatch implements CloudWatchClient {
     }
 
     /**
-     * The state changes so far, oldest first (at most the first 100,000; see {@link #stateChangeCount()}).
-     *
-     * @return the state changes
-     */
-    public List<StateChange> stateChanges() {
-        return List.copyOf(history);
-    }
-
-    /**
      * How many times any alarm changed state.
      *
-     * @return the count, including changes no longer kept in {@link #stateChanges()}
+     * @return the count
      */
     public long stateChangeCount() {
         return stateChanges;
