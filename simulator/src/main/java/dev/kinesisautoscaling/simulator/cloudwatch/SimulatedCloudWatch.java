@@ -79,7 +79,8 @@ public final class SimulatedCloudWatch implements CloudWatchClient {
     private static final class Entry {
         private MetricAlarm alarm;
         private final Map<String, String> tags = new LinkedHashMap<>();
-        private MetricMathEvaluator math;
+        private int periodSeconds;
+        private MetricMathEvaluator.Bound datapoints;
         private AlarmEvaluator.Rule rule;
         private boolean dirty = true;
         private long lastPeriodEnd = Long.MIN_VALUE;
@@ -130,8 +131,10 @@ public final class SimulatedCloudWatch implements CloudWatchClient {
         namesByArn.put(entry.alarm.alarmArn(), alarm.alarmName());
     }
 
-    private static void compile(Entry entry) {
-        entry.math = MetricMathEvaluator.compile(entry.alarm);
+    private void compile(Entry entry) {
+        MetricMathEvaluator math = MetricMathEvaluator.compile(entry.alarm);
+        entry.periodSeconds = math.periodSeconds();
+        entry.datapoints = math.bind(store);
         entry.rule = AlarmEvaluator.Rule.of(entry.alarm);
         entry.dirty = true;
     }
@@ -146,14 +149,14 @@ public final class SimulatedCloudWatch implements CloudWatchClient {
         long now = clock.instant().getEpochSecond();
         List<StateChange> changes = new ArrayList<>();
         for (Entry entry : alarms.values()) {
-            int period = entry.math.periodSeconds();
+            int period = entry.periodSeconds;
             long periodEnd = Math.floorDiv(now, period) * period;
             if (!entry.dirty && periodEnd == entry.lastPeriodEnd) {
                 continue;
             }
             int range = entry.rule.evaluationPeriods() + extraPeriods;
             long first = periodEnd - (long) range * period;
-            double[] window = entry.math.evaluate(store, first, range);
+            double[] window = entry.datapoints.evaluate(first, range);
             StateValue current = entry.alarm.stateValue();
             AlarmEvaluator.Result result = AlarmEvaluator.evaluate(entry.rule, window, current);
             evaluations++;

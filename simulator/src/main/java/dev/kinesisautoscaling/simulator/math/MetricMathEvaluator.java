@@ -234,49 +234,60 @@ public final class MetricMathEvaluator {
     }
 
     /**
-     * The {@code MetricStat} queries the alarm reads, in evaluation order.
-     *
-     * @return the metric statistics
-     */
-    public List<MetricStat> metricStats() {
-        List<MetricStat> stats = new ArrayList<>();
-        for (Query query : order) {
-            if (query.stat() != null) {
-                stats.add(query.stat());
-            }
-        }
-        return stats;
-    }
-
-    /**
-     * Evaluates the returned query over consecutive periods.
+     * Binds the alarm's {@code MetricStat} queries to a source, once, for evaluations that read it.
      *
      * @param source where the metric statistics come from
-     * @param firstPeriodStart start of the oldest period of the window, epoch seconds
-     * @param periods the window's length in periods
-     * @return one datapoint per period, oldest first; {@link Double#NaN} where the alarm has none
-     * @throws MetricMathException when the math is invalid for these values (an array returned, for example)
+     * @return the alarm's math over that source
      */
-    public double[] evaluate(MetricSource source, long firstPeriodStart, int periods) {
-        Value[] values = new Value[order.size()];
+    public Bound bind(MetricSource source) {
+        PeriodStatistics[] inputs = new PeriodStatistics[order.size()];
         for (Query query : order) {
             if (query.stat() != null) {
-                double[] points = new double[periods];
-                source.periodStats(query.stat(), firstPeriodStart, points);
-                values[query.slot()] = new Series(points);
-            } else {
-                values[query.slot()] = query.node().eval(values, periods);
+                inputs[query.slot()] = source.statistics(query.stat());
             }
         }
-        Value result = values[returnedSlot];
-        if (result instanceof Series series) {
-            return series.points();
+        return new Bound(inputs);
+    }
+
+    /** The alarm's metric math bound to one source: what an evaluation of the alarm computes. */
+    public final class Bound {
+
+        /** The period statistics of each {@code MetricStat} query, by slot; null for expressions. */
+        private final PeriodStatistics[] inputs;
+
+        private Bound(PeriodStatistics[] inputs) {
+            this.inputs = inputs;
         }
-        if (result instanceof Scalar scalar) {
-            return constant(scalar.value(), periods);
+
+        /**
+         * Evaluates the returned query over consecutive periods.
+         *
+         * @param firstPeriodStart start of the oldest period of the window, epoch seconds
+         * @param periods the window's length in periods
+         * @return one datapoint per period, oldest first; {@link Double#NaN} where the alarm has none
+         * @throws MetricMathException when the math is invalid for these values (an array returned, for example)
+         */
+        public double[] evaluate(long firstPeriodStart, int periods) {
+            Value[] values = new Value[order.size()];
+            for (Query query : order) {
+                if (query.stat() != null) {
+                    double[] points = new double[periods];
+                    inputs[query.slot()].fill(firstPeriodStart, points);
+                    values[query.slot()] = new Series(points);
+                } else {
+                    values[query.slot()] = query.node().eval(values, periods);
+                }
+            }
+            Value result = values[returnedSlot];
+            if (result instanceof Series series) {
+                return series.points();
+            }
+            if (result instanceof Scalar scalar) {
+                return constant(scalar.value(), periods);
+            }
+            throw new MetricMathException("alarm " + alarmName + ": the returned query yields an array of "
+                    + ((SeriesArray) result).series().size() + " time series; an alarm needs a single one");
         }
-        throw new MetricMathException("alarm " + alarmName + ": the returned query yields an array of "
-                + ((SeriesArray) result).series().size() + " time series; an alarm needs a single one");
     }
 
     private sealed interface Value permits Scalar, Series, SeriesArray {
