@@ -100,12 +100,12 @@ public final class SimulatorCli implements Callable<Integer> {
     @Option(names = "--history", paramLabel = "MODE", defaultValue = "steady",
             description = "Metrics before the trace: 'steady' (the first minute's traffic, as on a running stream) or "
                 + "'none' (a new stream). Default: ${DEFAULT-VALUE}.")
-    private String history;
+    private HistoryOption history;
 
     @Option(names = "--policy", paramLabel = "NAME", defaultValue = "project",
             description = "Scaling function: 'project' (the real ScalingHandler) or 'reference' (the reference design's "
                 + "policy). Default: ${DEFAULT-VALUE}.")
-    private String policy;
+    private Policy policy;
 
     @Option(names = "--prices", paramLabel = "FILE",
             description = "Price table (.json or .properties) overriding the us-east-1 defaults.")
@@ -164,23 +164,58 @@ public final class SimulatorCli implements Callable<Integer> {
             description = "Construct option: iteratorAgeBlock, such as 30m (needs iterator_age_ms in the trace).")
     private Duration iteratorAgeBlock;
 
+    /** What the metrics looked like before the trace, in the command line's words. */
+    enum HistoryOption {
+        /** The first minute's traffic, as on a stream that has been running. */
+        STEADY(MetricStore.History.REPEAT_FIRST_MINUTE),
+        /** No datapoints: a new stream. */
+        NONE(MetricStore.History.NONE);
+
+        private final MetricStore.History history;
+
+        HistoryOption(MetricStore.History history) {
+            this.history = history;
+        }
+    }
+
     /**
      * Runs the command line and exits with its status when it is not zero.
      *
      * @param args the arguments; {@code --help} lists them
      */
     public static void main(String[] args) {
-        int status = new CommandLine(new SimulatorCli()).execute(args);
+        int status = commandLine().execute(args);
         if (status != 0) {
             System.exit(status);
         }
     }
 
     /**
+     * The simulator's command line, ready to execute. Names such as {@code --policy reference} are
+     * read in any case. An input the simulator cannot use ({@link SimulatorInputException}) is
+     * reported as its one-line message with a non-zero status; any other failure is a bug in the
+     * simulator and keeps its stack trace.
+     *
+     * @return the command line
+     */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new SimulatorCli());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
+            if (!(exception instanceof SimulatorInputException)) {
+                throw exception;
+            }
+            failed.getErr().println(failed.getColorScheme().errorText(exception.getMessage()));
+            return failed.getCommandSpec().exitCodeOnExecutionException();
+        });
+        return commandLine;
+    }
+
+    /**
      * Runs the replays the options ask for.
      *
      * @return 0 on success
-     * @throws Exception when an input cannot be read; picocli reports it and returns a non-zero status
+     * @throws Exception when an input cannot be used or an output cannot be written; see {@link #commandLine()}
      */
     @Override
     public Integer call() throws Exception {
@@ -193,7 +228,6 @@ public final class SimulatorCli implements Callable<Integer> {
         ReplaySettings settings = settings();
         AlarmSource source = alarmSource(settings);
         StreamAlarms alarms = source.load();
-        Policy chosen = Policy.parse(policy);
 
         try (PrintStream log = handlerLog == null ? new PrintStream(OutputStream.nullOutputStream())
                 : new PrintStream(Files.newOutputStream(handlerLog), false, StandardCharsets.UTF_8)) {
@@ -220,7 +254,7 @@ public final class SimulatorCli implements Callable<Integer> {
                 }
             } else {
                 TrafficTrace traffic = loadTrace(trace);
-                ReplayResult result = new Replay(traffic, alarms, chosen, settings, log).run(progress(err, traffic, chosen));
+                ReplayResult result = new Replay(traffic, alarms, policy, settings, log).run(progress(err, traffic, policy));
                 out.print(TextReport.summary(result, CostEstimate.of(traffic, result.shardHours(), priceTable),
                         source.description()));
                 if (chart != null) {
@@ -281,15 +315,9 @@ public final class SimulatorCli implements Callable<Integer> {
     }
 
     private ReplaySettings settings() {
-        MetricStore.History mode = switch (history.trim().toLowerCase(Locale.ROOT)) {
-            case "steady" -> MetricStore.History.REPEAT_FIRST_MINUTE;
-            case "none" -> MetricStore.History.NONE;
-            default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--history must be 'steady' or 'none', not '" + history + "'");
-        };
         try {
             ReplaySettings settings = ReplaySettings.DEFAULTS.withUpdateDuration(updateDuration)
-                    .withNotificationDelay(notificationDelay).withHistory(mode);
+                    .withNotificationDelay(notificationDelay).withHistory(history.history);
             return initialShards == null ? settings : settings.withInitialShards(initialShards);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
