@@ -1,5 +1,6 @@
 package dev.kinesisautoscaling.simulator.cloudwatch;
 
+import dev.kinesisautoscaling.simulator.math.DatapointSummary;
 import dev.kinesisautoscaling.simulator.math.MetricSource;
 import dev.kinesisautoscaling.simulator.math.PeriodStatistics;
 import dev.kinesisautoscaling.simulator.math.Statistic;
@@ -165,29 +166,11 @@ public final class MetricStore implements MetricSource {
             }
             long firstIndex = Math.floorDiv(periodStart, 60) - originMinute;
             int minutes = periodSeconds / 60;
-            double sum = 0;
-            double max = Double.NEGATIVE_INFINITY;
-            double min = Double.POSITIVE_INFINITY;
-            int count = 0;
+            DatapointSummary summary = new DatapointSummary();
             for (int m = 0; m < minutes; m++) {
-                double value = values.at(firstIndex + m, history);
-                if (!Double.isNaN(value)) {
-                    count++;
-                    sum += value;
-                    max = Math.max(max, value);
-                    min = Math.min(min, value);
-                }
+                summary.add(values.at(firstIndex + m, history));
             }
-            if (count == 0) {
-                return Double.NaN;
-            }
-            return switch (statistic) {
-                case SUM -> sum;
-                case MAXIMUM -> max;
-                case MINIMUM -> min;
-                case AVERAGE -> sum / count;
-                case SAMPLE_COUNT -> count;
-            };
+            return summary.statistic(statistic);
         }
     }
 }

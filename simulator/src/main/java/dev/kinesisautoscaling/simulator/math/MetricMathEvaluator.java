@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.cloudwatch.model.Metric;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
@@ -350,7 +351,15 @@ public final class MetricMathEvaluator {
                 Node filler = arguments.get(1);
                 yield (values, periods) -> fill(where, first.eval(values, periods), filler.eval(values, periods));
             }
-            case "MAX", "MIN", "SUM", "AVG" -> (values, periods) -> aggregate(where, function, first.eval(values, periods));
+            case "MAX", "MIN", "SUM", "AVG" -> {
+                Statistic statistic = switch (function) {
+                    case "MAX" -> Statistic.MAXIMUM;
+                    case "MIN" -> Statistic.MINIMUM;
+                    case "SUM" -> Statistic.SUM;
+                    default -> Statistic.AVERAGE;
+                };
+                yield (values, periods) -> aggregate(where, function, statistic, first.eval(values, periods));
+            }
             case "ABS" -> (values, periods) -> map(first.eval(values, periods), Math::abs);
             case "CEIL" -> (values, periods) -> map(first.eval(values, periods), Math::ceil);
             case "FLOOR" -> (values, periods) -> map(first.eval(values, periods), Math::floor);
@@ -378,14 +387,7 @@ public final class MetricMathEvaluator {
         if (filler instanceof SeriesArray) {
             throw new MetricMathException(where + ": FILL's filler must be a number or a single time series");
         }
-        if (target instanceof Series series) {
-            return new Series(fillSeries(series.points(), filler));
-        }
-        List<double[]> filled = new ArrayList<>();
-        for (double[] points : ((SeriesArray) target).series()) {
-            filled.add(fillSeries(points, filler));
-        }
-        return new SeriesArray(filled);
+        return eachSeries(target, points -> fillSeries(points, filler));
     }
 
     private static double[] fillSeries(double[] points, Value filler) {
@@ -408,85 +410,41 @@ public final class MetricMathEvaluator {
         return result;
     }
 
-    private static Value aggregate(String where, String function, Value argument) {
+    private static Value aggregate(String where, String function, Statistic statistic, Value argument) {
         if (argument instanceof Scalar scalar) {
             throw new MetricMathException(where + ": " + function + " needs a time series or an array of them, not the scalar " + scalar.value());
         }
+        DatapointSummary summary = new DatapointSummary();
         if (argument instanceof Series series) {
-            return new Scalar(aggregateOver(function, series.points()));
+            for (double point : series.points()) {
+                summary.add(point);
+            }
+            return new Scalar(summary.statistic(statistic));
         }
         SeriesArray array = (SeriesArray) argument;
         int periods = array.series().isEmpty() ? 0 : array.series().get(0).length;
         double[] result = new double[periods];
         for (int i = 0; i < periods; i++) {
-            double max = Double.NEGATIVE_INFINITY;
-            double min = Double.POSITIVE_INFINITY;
-            double sum = 0;
-            int present = 0;
+            summary.clear();
             for (double[] points : array.series()) {
-                double point = points[i];
-                if (!Double.isNaN(point)) {
-                    present++;
-                    sum += point;
-                    max = Math.max(max, point);
-                    min = Math.min(min, point);
-                }
+                summary.add(points[i]);
             }
-            if (present == 0) {
-                result[i] = Double.NaN;
-            } else {
-                result[i] = switch (function) {
-                    case "MAX" -> max;
-                    case "MIN" -> min;
-                    case "SUM" -> sum;
-                    default -> sum / array.series().size();
-                };
-            }
+            // AVG of an array counts a missing datapoint as 0, as documented: the mean is over every series.
+            boolean averageOverArray = statistic == Statistic.AVERAGE && summary.count() > 0;
+            result[i] = averageOverArray ? summary.sum() / array.series().size() : summary.statistic(statistic);
         }
         return new Series(result);
     }
 
-    private static double aggregateOver(String function, double[] points) {
-        double max = Double.NEGATIVE_INFINITY;
-        double min = Double.POSITIVE_INFINITY;
-        double sum = 0;
-        int present = 0;
-        for (double point : points) {
-            if (!Double.isNaN(point)) {
-                present++;
-                sum += point;
-                max = Math.max(max, point);
-                min = Math.min(min, point);
-            }
-        }
-        if (present == 0) {
-            return Double.NaN;
-        }
-        return switch (function) {
-            case "MAX" -> max;
-            case "MIN" -> min;
-            case "SUM" -> sum;
-            default -> sum / present;
-        };
-    }
-
     private static Value binary(String where, char operator, Value left, Value right) {
-        if (left instanceof SeriesArray leftArray) {
+        if (left instanceof SeriesArray) {
             if (right instanceof SeriesArray) {
                 throw new MetricMathException(where + ": arithmetic between two arrays of time series is not supported");
             }
-            List<double[]> result = new ArrayList<>();
-            for (double[] points : leftArray.series()) {
-                result.add(((Series) binary(where, operator, new Series(points), right)).points());
-            }
-            return new SeriesArray(result);
+            return eachSeries(left, points -> ((Series) binary(where, operator, new Series(points), right)).points());
         }
-        if (right instanceof SeriesArray rightArray) {
-            List<double[]> result = new ArrayList<>();
-            for (double[] points : rightArray.series()) {
-                result.add(((Series) binary(where, operator, left, new Series(points))).points());
-            }
-            return new SeriesArray(result);
+        if (right instanceof SeriesArray) {
+            return eachSeries(right, points -> ((Series) binary(where, operator, left, new Series(points))).points());
         }
         if (left instanceof Scalar a && right instanceof Scalar b) {
             return new Scalar(apply(operator, a.value(), b.value()));
@@ -537,12 +495,17 @@ public final class MetricMathEvaluator {
         if (value instanceof Scalar scalar) {
             return new Scalar(finite(function.applyAsDouble(scalar.value())));
         }
+        return eachSeries(value, points -> mapPoints(points, function));
+    }
+
+    /** Applies a function to a time series, or to each series of an array; never given a scalar. */
+    private static Value eachSeries(Value value, UnaryOperator<double[]> function) {
         if (value instanceof Series series) {
-            return new Series(mapPoints(series.points(), function));
+            return new Series(function.apply(series.points()));
         }
         List<double[]> result = new ArrayList<>();
         for (double[] points : ((SeriesArray) value).series()) {
-            result.add(mapPoints(points, function));
+            result.add(function.apply(points));
         }
         return new SeriesArray(result);
     }
