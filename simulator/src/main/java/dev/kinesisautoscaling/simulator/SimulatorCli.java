@@ -34,6 +34,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -130,39 +131,9 @@ public final class SimulatorCli implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print no progress for long traces.")
     private boolean quiet;
 
-    @Option(names = "--min-shards", paramLabel = "N",
-            description = "Build the alarms with the construct, with this minShardCount (and the other construct options).")
-    private Integer minShards;
-
-    @Option(names = "--max-shards", paramLabel = "N", description = "Construct option: maxShardCount.")
-    private Integer maxShards;
-
-    @Option(names = "--scale-up-threshold", paramLabel = "X", description = "Construct option: scaleUpThreshold.")
-    private Double scaleUpThreshold;
-
-    @Option(names = "--scale-down-threshold", paramLabel = "X", description = "Construct option: scaleDownThreshold.")
-    private Double scaleDownThreshold;
-
-    @Option(names = "--metric-period", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Construct option: metricPeriod, such as 1m or 5m.")
-    private Duration metricPeriod;
-
-    @Option(names = "--scale-up-periods", paramLabel = "N", description = "Construct option: scaleUpEvaluationPeriods.")
-    private Integer scaleUpPeriods;
-
-    @Option(names = "--scale-up-datapoints", paramLabel = "N", description = "Construct option: scaleUpDatapointsToAlarm.")
-    private Integer scaleUpDatapoints;
-
-    @Option(names = "--scale-down-periods", paramLabel = "N", description = "Construct option: scaleDownEvaluationPeriods.")
-    private Integer scaleDownPeriods;
-
-    @Option(names = "--scale-down-datapoints", paramLabel = "N",
-            description = "Construct option: scaleDownDatapointsToAlarm.")
-    private Integer scaleDownDatapoints;
-
-    @Option(names = "--iterator-age-block", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Construct option: iteratorAgeBlock, such as 30m (needs iterator_age_ms in the trace).")
-    private Duration iteratorAgeBlock;
+    @ArgGroup(exclusive = false, validate = false,
+            heading = "%nConstruct options, to build the alarms with the construct and these props instead of a template:%n")
+    private ConstructOptions constructOptions;
 
     /** What the metrics looked like before the trace, in the command line's words. */
     enum HistoryOption {
@@ -288,27 +259,11 @@ public final class SimulatorCli implements Callable<Integer> {
 
     /** The construct's props from the construct options, or null when none is given. */
     private AutoScalingKinesisStreamProps constructProps() {
-        if (minShards == null && maxShards == null && scaleUpThreshold == null && scaleDownThreshold == null
-                && metricPeriod == null && scaleUpPeriods == null && scaleUpDatapoints == null
-                && scaleDownPeriods == null && scaleDownDatapoints == null && iteratorAgeBlock == null) {
+        if (constructOptions == null) {
             return null;
         }
         try {
-            return AutoScalingKinesisStreamProps.builder()
-                    .streamName(stream == null ? DEFAULT_STREAM : stream)
-                    .shardCount(initialShards)
-                    .minShardCount(minShards)
-                    .maxShardCount(maxShards)
-                    .scaleUpThreshold(scaleUpThreshold)
-                    .scaleDownThreshold(scaleDownThreshold)
-                    .metricPeriod(metricPeriod == null ? null : software.amazon.awscdk.Duration.seconds(metricPeriod.toSeconds()))
-                    .scaleUpEvaluationPeriods(scaleUpPeriods)
-                    .scaleUpDatapointsToAlarm(scaleUpDatapoints)
-                    .scaleDownEvaluationPeriods(scaleDownPeriods)
-                    .scaleDownDatapointsToAlarm(scaleDownDatapoints)
-                    .iteratorAgeBlock(iteratorAgeBlock == null ? null
-                            : software.amazon.awscdk.Duration.seconds(iteratorAgeBlock.toSeconds()))
-                    .build();
+            return constructOptions.props(stream == null ? DEFAULT_STREAM : stream, initialShards);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -360,6 +315,71 @@ public final class SimulatorCli implements Callable<Integer> {
                     each.label(), done / 1440, total / 1440, 100.0 * done / total, done / 1440.0 / seconds);
             err.flush();
         };
+    }
+
+    /** The construct's props the command line takes; picocli creates this object when one of them is given. */
+    static final class ConstructOptions {
+
+        @Option(names = "--min-shards", paramLabel = "N", description = "minShardCount.")
+        private Integer minShards;
+
+        @Option(names = "--max-shards", paramLabel = "N", description = "maxShardCount.")
+        private Integer maxShards;
+
+        @Option(names = "--scale-up-threshold", paramLabel = "X", description = "scaleUpThreshold.")
+        private Double scaleUpThreshold;
+
+        @Option(names = "--scale-down-threshold", paramLabel = "X", description = "scaleDownThreshold.")
+        private Double scaleDownThreshold;
+
+        @Option(names = "--metric-period", paramLabel = "DURATION", converter = DurationConverter.class,
+                description = "metricPeriod, such as 1m or 5m.")
+        private Duration metricPeriod;
+
+        @Option(names = "--scale-up-periods", paramLabel = "N", description = "scaleUpEvaluationPeriods.")
+        private Integer scaleUpPeriods;
+
+        @Option(names = "--scale-up-datapoints", paramLabel = "N", description = "scaleUpDatapointsToAlarm.")
+        private Integer scaleUpDatapoints;
+
+        @Option(names = "--scale-down-periods", paramLabel = "N", description = "scaleDownEvaluationPeriods.")
+        private Integer scaleDownPeriods;
+
+        @Option(names = "--scale-down-datapoints", paramLabel = "N", description = "scaleDownDatapointsToAlarm.")
+        private Integer scaleDownDatapoints;
+
+        @Option(names = "--iterator-age-block", paramLabel = "DURATION", converter = DurationConverter.class,
+                description = "iteratorAgeBlock, such as 30m (needs iterator_age_ms in the trace).")
+        private Duration iteratorAgeBlock;
+
+        /** The props of a stream with these options; the construct's defaults for those not given. */
+        private AutoScalingKinesisStreamProps props(String streamName, Integer shardCount) {
+            return AutoScalingKinesisStreamProps.builder()
+                    .streamName(streamName)
+                    .shardCount(shardCount)
+                    .minShardCount(minShards)
+                    .maxShardCount(maxShards)
+                    .scaleUpThreshold(scaleUpThreshold)
+                    .scaleDownThreshold(scaleDownThreshold)
+                    .metricPeriod(wholeSeconds("--metric-period", metricPeriod))
+                    .scaleUpEvaluationPeriods(scaleUpPeriods)
+                    .scaleUpDatapointsToAlarm(scaleUpDatapoints)
+                    .scaleDownEvaluationPeriods(scaleDownPeriods)
+                    .scaleDownDatapointsToAlarm(scaleDownDatapoints)
+                    .iteratorAgeBlock(wholeSeconds("--iterator-age-block", iteratorAgeBlock))
+                    .build();
+        }
+
+        /** The CDK duration of an option, which counts whole seconds: a fraction would be dropped without a word. */
+        private static software.amazon.awscdk.Duration wholeSeconds(String option, Duration value) {
+            if (value == null) {
+                return null;
+            }
+            if (value.getNano() != 0) {
+                throw new IllegalArgumentException(option + " (" + value + ") must be a whole number of seconds");
+            }
+            return software.amazon.awscdk.Duration.seconds(value.getSeconds());
+        }
     }
 
     /** Reads durations as {@code 90s}, {@code 2m}, {@code 1h} or ISO-8601 {@code PT2M}. */

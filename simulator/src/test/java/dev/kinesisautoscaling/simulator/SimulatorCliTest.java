@@ -86,6 +86,8 @@ class SimulatorCliTest {
                 .contains("scaleDownThreshold (0.3) must be less than half of scaleUpThreshold (0.5)");
         assertThat(run("--trace", "steady", "--template", "x.json", "--min-shards", "2").err())
                 .contains("give either --template or construct options such as --min-shards, not both");
+        assertThat(run("--trace", "steady", "--metric-period", "90500ms").err())
+                .contains("--metric-period (PT1M30.5S) must be a whole number of seconds");
     }
 
     @Test
