@@ -16,6 +16,7 @@ import dev.kinesisautoscaling.simulator.template.ConstructAlarmSource;
 import dev.kinesisautoscaling.simulator.template.StreamAlarms;
 import dev.kinesisautoscaling.simulator.trace.BundledTraces;
 import dev.kinesisautoscaling.simulator.trace.TraceCsv;
+import dev.kinesisautoscaling.simulator.trace.TraceGenerator;
 import dev.kinesisautoscaling.simulator.trace.TrafficTrace;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -64,8 +65,6 @@ public final class SimulatorCli implements Callable<Integer> {
 
     /** The template used when none is given: the construct's defaults. */
     public static final String DEFAULT_TEMPLATE = "/templates/default-alarms.template.json";
-    /** The stream name used with the default template. */
-    public static final String DEFAULT_STREAM = "simulated-stream";
 
     @Spec
     private CommandSpec spec;
@@ -81,7 +80,7 @@ public final class SimulatorCli implements Callable<Integer> {
 
     @Option(names = "--stream", paramLabel = "NAME",
             description = "The stream whose alarms to replay, and the name of the template's stream when the template "
-                + "does not name it. Default: the template's only stream; '" + DEFAULT_STREAM + "' without a template.")
+                + "does not name it. Default: the template's only stream; '" + StreamAlarms.DEFAULT_STREAM_NAME + "' without a template.")
     private String stream;
 
     @Option(names = "--initial-shards", paramLabel = "N",
@@ -121,7 +120,8 @@ public final class SimulatorCli implements Callable<Integer> {
     private boolean compare;
 
     @Option(names = "--start", paramLabel = "INSTANT",
-            description = "Start of a trace with a 'minute' column. Default: 2026-01-05T00:00:00Z.")
+            description = "Start of a trace with a 'minute' column. Default: where the bundled traces start, "
+                + "2026-01-05T00:00:00Z.")
     private String start;
 
     @Option(names = "--handler-log", paramLabel = "FILE",
@@ -252,7 +252,7 @@ public final class SimulatorCli implements Callable<Integer> {
             return new ConstructAlarmSource(props, settings.account());
         }
         return template == null
-                ? CloudFormationTemplateSource.fromResource(DEFAULT_TEMPLATE, Optional.of(stream == null ? DEFAULT_STREAM : stream),
+                ? CloudFormationTemplateSource.fromResource(DEFAULT_TEMPLATE, Optional.of(stream == null ? StreamAlarms.DEFAULT_STREAM_NAME : stream),
                         settings.account())
                 : CloudFormationTemplateSource.fromFile(template, Optional.ofNullable(stream), settings.account());
     }
@@ -263,7 +263,7 @@ public final class SimulatorCli implements Callable<Integer> {
             return null;
         }
         try {
-            return constructOptions.props(stream == null ? DEFAULT_STREAM : stream, initialShards);
+            return constructOptions.props(stream == null ? StreamAlarms.DEFAULT_STREAM_NAME : stream, initialShards);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -290,7 +290,7 @@ public final class SimulatorCli implements Callable<Integer> {
         }
         Instant first;
         try {
-            first = start == null ? TraceCsv.DEFAULT_START : Instant.parse(start);
+            first = start == null ? TraceGenerator.START : Instant.parse(start);
         } catch (DateTimeParseException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--start '" + start
                     + "' is not an instant such as 2026-01-05T00:00:00Z");

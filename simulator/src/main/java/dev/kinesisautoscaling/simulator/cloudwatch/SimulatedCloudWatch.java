@@ -65,6 +65,9 @@ public final class SimulatedCloudWatch implements CloudWatchClient {
     /** Periods retrieved beyond {@code EvaluationPeriods}, following CloudWatch's documented example. */
     public static final int DEFAULT_EXTRA_PERIODS = 2;
 
+    /** No period ends at this time, so an alarm whose last evaluation is marked so is evaluated next. */
+    private static final long NOT_EVALUATED = Long.MIN_VALUE;
+
     private final Clock clock;
     private final MetricStore store;
     private final AwsAccount account;
@@ -82,8 +85,8 @@ public final class SimulatedCloudWatch implements CloudWatchClient {
         private int periodSeconds;
         private MetricMathEvaluator.Bound datapoints;
         private AlarmEvaluator.Rule rule;
-        private boolean dirty = true;
-        private long lastPeriodEnd = Long.MIN_VALUE;
+        /** End of the newest period of the last evaluation; {@code NOT_EVALUATED} asks for an evaluation. */
+        private long lastPeriodEnd = NOT_EVALUATED;
     }
 
     /**
@@ -136,7 +139,6 @@ public final class SimulatedCloudWatch implements CloudWatchClient {
         entry.periodSeconds = math.periodSeconds();
         entry.datapoints = math.bind(store);
         entry.rule = AlarmEvaluator.Rule.of(entry.alarm);
-        entry.dirty = true;
     }
 
     /**
@@ -151,7 +153,7 @@ public final class SimulatedCloudWatch implements CloudWatchClient {
         for (Entry entry : alarms.values()) {
             int period = entry.periodSeconds;
             long periodEnd = Math.floorDiv(now, period) * period;
-            if (!entry.dirty && periodEnd == entry.lastPeriodEnd) {
+            if (periodEnd == entry.lastPeriodEnd) {
                 continue;
             }
             int range = entry.rule.evaluationPeriods() + extraPeriods;
@@ -161,7 +163,6 @@ public final class SimulatedCloudWatch implements CloudWatchClient {
             AlarmEvaluator.Result result = AlarmEvaluator.evaluate(entry.rule, window, current);
             evaluations++;
             entry.lastPeriodEnd = periodEnd;
-            entry.dirty = false;
             if (result.state() != current) {
                 changes.add(changeState(entry, result.state(),
                         AlarmMessages.reason(entry.rule, result, window, first, period), true));
@@ -214,6 +215,15 @@ public final class SimulatedCloudWatch implements CloudWatchClient {
     }
 
     /**
+     * The messages this CloudWatch publishes, to deliver its notifications as SNS events.
+     *
+     * @return the account's alarm messages
+     */
+    public AlarmMessages messages() {
+        return messages;
+    }
+
+    /**
      * An alarm as {@code DescribeAlarms} would return it.
      *
      * @param alarmName the alarm's name
@@ -222,15 +232,6 @@ public final class SimulatedCloudWatch implements CloudWatchClient {
     public MetricAlarm alarm(String alarmName) {
         Entry entry = alarms.get(alarmName);
         return entry == null ? null : entry.alarm;
-    }
-
-    /**
-     * Every alarm, in creation order.
-     *
-     * @return the alarms as {@code DescribeAlarms} would return them
-     */
-    public List<MetricAlarm> alarms() {
-        return alarms.values().stream().map(e -> e.alarm).toList();
     }
 
     /**
@@ -374,7 +375,8 @@ public final class SimulatedCloudWatch implements CloudWatchClient {
         if (state != entry.alarm.stateValue()) {
             changeState(entry, state, request.stateReason(), false);
         }
-        entry.dirty = true;
+        // The state set holds only until the next evaluation, which must not be skipped.
+        entry.lastPeriodEnd = NOT_EVALUATED;
         return SetAlarmStateResponse.builder().build();
     }
 
