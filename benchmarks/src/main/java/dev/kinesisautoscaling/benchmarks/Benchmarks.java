@@ -186,8 +186,9 @@ public final class Benchmarks {
                 best = Math.max(best, last.simulatedDaysPerSecond());
             }
             System.out.printf(Locale.ROOT, "simulator, a year of per-minute traffic (%,d minutes), %s policy: best of %d "
-                    + "%.0f simulated days/s (%.2f s); %,d UpdateShardCount calls, %.0f shard-hours%n",
-                    year.minutes(), policy.label(), REPLAYS, best, 365 / best, last.calls().size(), last.shardHours());
+                    + "%.0f simulated days/s (%.2f s); UpdateShardCount calls: %,d accepted, %,d refused; %.0f shard-hours%n",
+                    year.minutes(), policy.label(), REPLAYS, best, 365 / best, last.acceptedCalls().size(),
+                    last.refusedCalls().size(), last.shardHours());
         }
     }
 

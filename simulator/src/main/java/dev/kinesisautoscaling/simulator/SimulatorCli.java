@@ -16,6 +16,7 @@ import dev.kinesisautoscaling.simulator.template.ConstructAlarmSource;
 import dev.kinesisautoscaling.simulator.template.StreamAlarms;
 import dev.kinesisautoscaling.simulator.trace.BundledTraces;
 import dev.kinesisautoscaling.simulator.trace.TraceCsv;
+import dev.kinesisautoscaling.simulator.trace.TraceGenerator;
 import dev.kinesisautoscaling.simulator.trace.TrafficTrace;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -34,6 +35,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -63,8 +65,6 @@ public final class SimulatorCli implements Callable<Integer> {
 
     /** The template used when none is given: the construct's defaults. */
     public static final String DEFAULT_TEMPLATE = "/templates/default-alarms.template.json";
-    /** The stream name used with the default template. */
-    public static final String DEFAULT_STREAM = "simulated-stream";
 
     @Spec
     private CommandSpec spec;
@@ -80,7 +80,7 @@ public final class SimulatorCli implements Callable<Integer> {
 
     @Option(names = "--stream", paramLabel = "NAME",
             description = "The stream whose alarms to replay, and the name of the template's stream when the template "
-                + "does not name it. Default: the template's only stream; '" + DEFAULT_STREAM + "' without a template.")
+                + "does not name it. Default: the template's only stream; '" + StreamAlarms.DEFAULT_STREAM_NAME + "' without a template.")
     private String stream;
 
     @Option(names = "--initial-shards", paramLabel = "N",
@@ -100,12 +100,12 @@ public final class SimulatorCli implements Callable<Integer> {
     @Option(names = "--history", paramLabel = "MODE", defaultValue = "steady",
             description = "Metrics before the trace: 'steady' (the first minute's traffic, as on a running stream) or "
                 + "'none' (a new stream). Default: ${DEFAULT-VALUE}.")
-    private String history;
+    private HistoryOption history;
 
     @Option(names = "--policy", paramLabel = "NAME", defaultValue = "project",
             description = "Scaling function: 'project' (the real ScalingHandler) or 'reference' (the reference design's "
                 + "policy). Default: ${DEFAULT-VALUE}.")
-    private String policy;
+    private Policy policy;
 
     @Option(names = "--prices", paramLabel = "FILE",
             description = "Price table (.json or .properties) overriding the us-east-1 defaults.")
@@ -120,7 +120,8 @@ public final class SimulatorCli implements Callable<Integer> {
     private boolean compare;
 
     @Option(names = "--start", paramLabel = "INSTANT",
-            description = "Start of a trace with a 'minute' column. Default: 2026-01-05T00:00:00Z.")
+            description = "Start of a trace with a 'minute' column. Default: where the bundled traces start, "
+                + "2026-01-05T00:00:00Z.")
     private String start;
 
     @Option(names = "--handler-log", paramLabel = "FILE",
@@ -130,39 +131,23 @@ public final class SimulatorCli implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print no progress for long traces.")
     private boolean quiet;
 
-    @Option(names = "--min-shards", paramLabel = "N",
-            description = "Build the alarms with the construct, with this minShardCount (and the other construct options).")
-    private Integer minShards;
+    @ArgGroup(exclusive = false, validate = false,
+            heading = "%nConstruct options, to build the alarms with the construct and these props instead of a template:%n")
+    private ConstructOptions constructOptions;
 
-    @Option(names = "--max-shards", paramLabel = "N", description = "Construct option: maxShardCount.")
-    private Integer maxShards;
+    /** What the metrics looked like before the trace, in the command line's words. */
+    enum HistoryOption {
+        /** The first minute's traffic, as on a stream that has been running. */
+        STEADY(MetricStore.History.REPEAT_FIRST_MINUTE),
+        /** No datapoints: a new stream. */
+        NONE(MetricStore.History.NONE);
 
-    @Option(names = "--scale-up-threshold", paramLabel = "X", description = "Construct option: scaleUpThreshold.")
-    private Double scaleUpThreshold;
+        private final MetricStore.History history;
 
-    @Option(names = "--scale-down-threshold", paramLabel = "X", description = "Construct option: scaleDownThreshold.")
-    private Double scaleDownThreshold;
-
-    @Option(names = "--metric-period", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Construct option: metricPeriod, such as 1m or 5m.")
-    private Duration metricPeriod;
-
-    @Option(names = "--scale-up-periods", paramLabel = "N", description = "Construct option: scaleUpEvaluationPeriods.")
-    private Integer scaleUpPeriods;
-
-    @Option(names = "--scale-up-datapoints", paramLabel = "N", description = "Construct option: scaleUpDatapointsToAlarm.")
-    private Integer scaleUpDatapoints;
-
-    @Option(names = "--scale-down-periods", paramLabel = "N", description = "Construct option: scaleDownEvaluationPeriods.")
-    private Integer scaleDownPeriods;
-
-    @Option(names = "--scale-down-datapoints", paramLabel = "N",
-            description = "Construct option: scaleDownDatapointsToAlarm.")
-    private Integer scaleDownDatapoints;
-
-    @Option(names = "--iterator-age-block", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Construct option: iteratorAgeBlock, such as 30m (needs iterator_age_ms in the trace).")
-    private Duration iteratorAgeBlock;
+        HistoryOption(MetricStore.History history) {
+            this.history = history;
+        }
+    }
 
     /**
      * Runs the command line and exits with its status when it is not zero.
@@ -170,17 +155,38 @@ public final class SimulatorCli implements Callable<Integer> {
      * @param args the arguments; {@code --help} lists them
      */
     public static void main(String[] args) {
-        int status = new CommandLine(new SimulatorCli()).execute(args);
+        int status = commandLine().execute(args);
         if (status != 0) {
             System.exit(status);
         }
     }
 
     /**
+     * The simulator's command line, ready to execute. Names such as {@code --policy reference} are
+     * read in any case. An input the simulator cannot use ({@link SimulatorInputException}) is
+     * reported as its one-line message with a non-zero status; any other failure is a bug in the
+     * simulator and keeps its stack trace.
+     *
+     * @return the command line
+     */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new SimulatorCli());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
+            if (!(exception instanceof SimulatorInputException)) {
+                throw exception;
+            }
+            failed.getErr().println(failed.getColorScheme().errorText(exception.getMessage()));
+            return failed.getCommandSpec().exitCodeOnExecutionException();
+        });
+        return commandLine;
+    }
+
+    /**
      * Runs the replays the options ask for.
      *
      * @return 0 on success
-     * @throws Exception when an input cannot be read; picocli reports it and returns a non-zero status
+     * @throws Exception when an input cannot be used or an output cannot be written; see {@link #commandLine()}
      */
     @Override
     public Integer call() throws Exception {
@@ -193,7 +199,6 @@ public final class SimulatorCli implements Callable<Integer> {
         ReplaySettings settings = settings();
         AlarmSource source = alarmSource(settings);
         StreamAlarms alarms = source.load();
-        Policy chosen = Policy.parse(policy);
 
         try (PrintStream log = handlerLog == null ? new PrintStream(OutputStream.nullOutputStream())
                 : new PrintStream(Files.newOutputStream(handlerLog), false, StandardCharsets.UTF_8)) {
@@ -220,7 +225,7 @@ public final class SimulatorCli implements Callable<Integer> {
                 }
             } else {
                 TrafficTrace traffic = loadTrace(trace);
-                ReplayResult result = new Replay(traffic, alarms, chosen, settings, log).run(progress(err, traffic, chosen));
+                ReplayResult result = new Replay(traffic, alarms, policy, settings, log).run(progress(err, traffic, policy));
                 out.print(TextReport.summary(result, CostEstimate.of(traffic, result.shardHours(), priceTable),
                         source.description()));
                 if (chart != null) {
@@ -247,49 +252,27 @@ public final class SimulatorCli implements Callable<Integer> {
             return new ConstructAlarmSource(props, settings.account());
         }
         return template == null
-                ? CloudFormationTemplateSource.fromResource(DEFAULT_TEMPLATE, Optional.of(stream == null ? DEFAULT_STREAM : stream),
+                ? CloudFormationTemplateSource.fromResource(DEFAULT_TEMPLATE, Optional.of(stream == null ? StreamAlarms.DEFAULT_STREAM_NAME : stream),
                         settings.account())
                 : CloudFormationTemplateSource.fromFile(template, Optional.ofNullable(stream), settings.account());
     }
 
     /** The construct's props from the construct options, or null when none is given. */
     private AutoScalingKinesisStreamProps constructProps() {
-        if (minShards == null && maxShards == null && scaleUpThreshold == null && scaleDownThreshold == null
-                && metricPeriod == null && scaleUpPeriods == null && scaleUpDatapoints == null
-                && scaleDownPeriods == null && scaleDownDatapoints == null && iteratorAgeBlock == null) {
+        if (constructOptions == null) {
             return null;
         }
         try {
-            return AutoScalingKinesisStreamProps.builder()
-                    .streamName(stream == null ? DEFAULT_STREAM : stream)
-                    .shardCount(initialShards)
-                    .minShardCount(minShards)
-                    .maxShardCount(maxShards)
-                    .scaleUpThreshold(scaleUpThreshold)
-                    .scaleDownThreshold(scaleDownThreshold)
-                    .metricPeriod(metricPeriod == null ? null : software.amazon.awscdk.Duration.seconds(metricPeriod.toSeconds()))
-                    .scaleUpEvaluationPeriods(scaleUpPeriods)
-                    .scaleUpDatapointsToAlarm(scaleUpDatapoints)
-                    .scaleDownEvaluationPeriods(scaleDownPeriods)
-                    .scaleDownDatapointsToAlarm(scaleDownDatapoints)
-                    .iteratorAgeBlock(iteratorAgeBlock == null ? null
-                            : software.amazon.awscdk.Duration.seconds(iteratorAgeBlock.toSeconds()))
-                    .build();
+            return constructOptions.props(stream == null ? StreamAlarms.DEFAULT_STREAM_NAME : stream, initialShards);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 
     private ReplaySettings settings() {
-        MetricStore.History mode = switch (history.trim().toLowerCase(Locale.ROOT)) {
-            case "steady" -> MetricStore.History.REPEAT_FIRST_MINUTE;
-            case "none" -> MetricStore.History.NONE;
-            default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--history must be 'steady' or 'none', not '" + history + "'");
-        };
         try {
             ReplaySettings settings = ReplaySettings.DEFAULTS.withUpdateDuration(updateDuration)
-                    .withNotificationDelay(notificationDelay).withHistory(mode);
+                    .withNotificationDelay(notificationDelay).withHistory(history.history);
             return initialShards == null ? settings : settings.withInitialShards(initialShards);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
@@ -307,7 +290,7 @@ public final class SimulatorCli implements Callable<Integer> {
         }
         Instant first;
         try {
-            first = start == null ? TraceCsv.DEFAULT_START : Instant.parse(start);
+            first = start == null ? TraceGenerator.START : Instant.parse(start);
         } catch (DateTimeParseException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--start '" + start
                     + "' is not an instant such as 2026-01-05T00:00:00Z");
@@ -332,6 +315,71 @@ public final class SimulatorCli implements Callable<Integer> {
                     each.label(), done / 1440, total / 1440, 100.0 * done / total, done / 1440.0 / seconds);
             err.flush();
         };
+    }
+
+    /** The construct's props the command line takes; picocli creates this object when one of them is given. */
+    static final class ConstructOptions {
+
+        @Option(names = "--min-shards", paramLabel = "N", description = "minShardCount.")
+        private Integer minShards;
+
+        @Option(names = "--max-shards", paramLabel = "N", description = "maxShardCount.")
+        private Integer maxShards;
+
+        @Option(names = "--scale-up-threshold", paramLabel = "X", description = "scaleUpThreshold.")
+        private Double scaleUpThreshold;
+
+        @Option(names = "--scale-down-threshold", paramLabel = "X", description = "scaleDownThreshold.")
+        private Double scaleDownThreshold;
+
+        @Option(names = "--metric-period", paramLabel = "DURATION", converter = DurationConverter.class,
+                description = "metricPeriod, such as 1m or 5m.")
+        private Duration metricPeriod;
+
+        @Option(names = "--scale-up-periods", paramLabel = "N", description = "scaleUpEvaluationPeriods.")
+        private Integer scaleUpPeriods;
+
+        @Option(names = "--scale-up-datapoints", paramLabel = "N", description = "scaleUpDatapointsToAlarm.")
+        private Integer scaleUpDatapoints;
+
+        @Option(names = "--scale-down-periods", paramLabel = "N", description = "scaleDownEvaluationPeriods.")
+        private Integer scaleDownPeriods;
+
+        @Option(names = "--scale-down-datapoints", paramLabel = "N", description = "scaleDownDatapointsToAlarm.")
+        private Integer scaleDownDatapoints;
+
+        @Option(names = "--iterator-age-block", paramLabel = "DURATION", converter = DurationConverter.class,
+                description = "iteratorAgeBlock, such as 30m (needs iterator_age_ms in the trace).")
+        private Duration iteratorAgeBlock;
+
+        /** The props of a stream with these options; the construct's defaults for those not given. */
+        private AutoScalingKinesisStreamProps props(String streamName, Integer shardCount) {
+            return AutoScalingKinesisStreamProps.builder()
+                    .streamName(streamName)
+                    .shardCount(shardCount)
+                    .minShardCount(minShards)
+                    .maxShardCount(maxShards)
+                    .scaleUpThreshold(scaleUpThreshold)
+                    .scaleDownThreshold(scaleDownThreshold)
+                    .metricPeriod(wholeSeconds("--metric-period", metricPeriod))
+                    .scaleUpEvaluationPeriods(scaleUpPeriods)
+                    .scaleUpDatapointsToAlarm(scaleUpDatapoints)
+                    .scaleDownEvaluationPeriods(scaleDownPeriods)
+                    .scaleDownDatapointsToAlarm(scaleDownDatapoints)
+                    .iteratorAgeBlock(wholeSeconds("--iterator-age-block", iteratorAgeBlock))
+                    .build();
+        }
+
+        /** The CDK duration of an option, which counts whole seconds: a fraction would be dropped without a word. */
+        private static software.amazon.awscdk.Duration wholeSeconds(String option, Duration value) {
+            if (value == null) {
+                return null;
+            }
+            if (value.getNano() != 0) {
+                throw new IllegalArgumentException(option + " (" + value + ") must be a whole number of seconds");
+            }
+            return software.amazon.awscdk.Duration.seconds(value.getSeconds());
+        }
     }
 
     /** Reads durations as {@code 90s}, {@code 2m}, {@code 1h} or ISO-8601 {@code PT2M}. */

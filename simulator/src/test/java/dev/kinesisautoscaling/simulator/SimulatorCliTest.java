@@ -20,7 +20,7 @@ class SimulatorCliTest {
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine command = new CommandLine(new SimulatorCli());
+        CommandLine command = SimulatorCli.commandLine();
         command.setOut(new PrintWriter(out));
         command.setErr(new PrintWriter(err));
         int status = command.execute(args);
@@ -86,6 +86,8 @@ class SimulatorCliTest {
                 .contains("scaleDownThreshold (0.3) must be less than half of scaleUpThreshold (0.5)");
         assertThat(run("--trace", "steady", "--template", "x.json", "--min-shards", "2").err())
                 .contains("give either --template or construct options such as --min-shards, not both");
+        assertThat(run("--trace", "steady", "--metric-period", "90500ms").err())
+                .contains("--metric-period (PT1M30.5S) must be a whole number of seconds");
     }
 
     @Test
@@ -98,6 +100,39 @@ class SimulatorCliTest {
         assertThat(run("--trace", "steady", "--history", "old").status()).isNotZero();
         assertThat(run("--trace", "steady", "--notification-delay", "2m").err())
                 .contains("notification delay (PT2M) must be at least zero and less than one minute");
+    }
+
+    @Test
+    void reportsAnUnusableTraceInOneLineWithANonZeroStatus(@TempDir Path directory) throws IOException {
+        Path trace = directory.resolve("bad.csv");
+        Files.writeString(trace, "minute,incoming_bytes,incoming_records\n0,5,many\n");
+
+        Run run = run("--trace", trace.toString(), "--quiet");
+
+        assertThat(run.status()).isNotZero();
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().lines()).containsExactly(
+                "trace bad, line 2: incoming_records 'many' is not a number");
+    }
+
+    @Test
+    void reportsAnUnusablePriceFileInOneLine(@TempDir Path directory) throws IOException {
+        Path prices = directory.resolve("prices.json");
+        Files.writeString(prices, "{\"shardHour\": 0.01}");
+
+        Run run = run("--trace", "steady", "--prices", prices.toString());
+
+        assertThat(run.status()).isNotZero();
+        assertThat(run.err().lines()).singleElement().asString().startsWith(prices + ": unknown price key 'shardHour'");
+    }
+
+    @Test
+    void readsPolicyAndHistoryNamesInAnyCaseAndRejectsOthersBeforeLoadingAnything() {
+        assertThat(run("--trace", "spike", "--initial-shards", "5", "--policy", "Reference", "--history", "NONE").out())
+                .contains("reference policy");
+        Run unknown = run("--trace", "steady", "--policy", "cheapest");
+        assertThat(unknown.status()).isNotZero();
+        assertThat(unknown.err()).contains("Invalid value for option '--policy'").contains("cheapest");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.kinesisautoscaling.simulator;
 
+import dev.kinesisautoscaling.contract.AlarmContract;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +25,7 @@ public final class SpecAlarms {
     public static MetricAlarm scaleUp(String stream, int shards, int period) {
         List<MetricDataQuery> metrics = usage(stream, shards, period);
         metrics.add(expression("e5", "MAX([e3,e4])", true));
-        return MetricAlarm.builder().alarmName(stream + "-scale-up").alarmDescription("Scale-up alarm of " + stream)
+        return MetricAlarm.builder().alarmName(stream + AlarmContract.SCALE_UP_SUFFIX).alarmDescription("Scale-up alarm of " + stream)
                 .actionsEnabled(true).alarmActions(TOPIC).okActions(List.of()).insufficientDataActions(List.of())
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD).threshold(0.75)
                 .evaluationPeriods(5).datapointsToAlarm(5).treatMissingData("notBreaching").metrics(metrics).build();
@@ -42,7 +43,7 @@ public final class SpecAlarms {
         } else {
             metrics.add(expression("e6", "MAX([e3,e4])", true));
         }
-        return MetricAlarm.builder().alarmName(stream + "-scale-down").alarmDescription("Scale-down alarm of " + stream)
+        return MetricAlarm.builder().alarmName(stream + AlarmContract.SCALE_DOWN_SUFFIX).alarmDescription("Scale-down alarm of " + stream)
                 .actionsEnabled(true).alarmActions(TOPIC).okActions(List.of()).insufficientDataActions(List.of())
                 .comparisonOperator(ComparisonOperator.LESS_THAN_THRESHOLD).threshold(threshold)
                 .evaluationPeriods(60).datapointsToAlarm(57).treatMissingData("breaching").metrics(metrics).build();
@@ -51,12 +52,12 @@ public final class SpecAlarms {
     /** The tags for one alarm of the pair. */
     public static Map<String, String> tags(String stream, boolean up, int min, int max) {
         Map<String, String> tags = new LinkedHashMap<>();
-        tags.put("ScaleAction", up ? "Up" : "Down");
-        tags.put("ComplimentaryAlarm", stream + (up ? "-scale-down" : "-scale-up"));
-        tags.put("MinShardCount", Integer.toString(min));
-        tags.put("MaxShardCount", Integer.toString(max));
-        tags.put("ScaleDownThreshold", "0.25");
-        tags.put("DryRun", "false");
+        tags.put(AlarmContract.TAG_SCALE_ACTION, up ? AlarmContract.SCALE_ACTION_UP : AlarmContract.SCALE_ACTION_DOWN);
+        tags.put(AlarmContract.TAG_COMPLEMENTARY_ALARM, stream + (up ? AlarmContract.SCALE_DOWN_SUFFIX : AlarmContract.SCALE_UP_SUFFIX));
+        tags.put(AlarmContract.TAG_MIN_SHARD_COUNT, Integer.toString(min));
+        tags.put(AlarmContract.TAG_MAX_SHARD_COUNT, Integer.toString(max));
+        tags.put(AlarmContract.TAG_SCALE_DOWN_THRESHOLD, "0.25");
+        tags.put(AlarmContract.TAG_DRY_RUN, "false");
         return tags;
     }
 

@@ -9,8 +9,7 @@ import dev.kinesisautoscaling.simulator.cloudwatch.SimulatedCloudWatch;
  * @param kinesis the simulated Kinesis
  * @param cloudWatch the simulated CloudWatch
  * @param lambda the simulated Lambda
- * @param account the account and region of ARNs
  */
 public record SimulatedAws(SimulationClock clock, SimulatedKinesis kinesis, SimulatedCloudWatch cloudWatch,
-                           SimulatedLambda lambda, AwsAccount account) {
+                           SimulatedLambda lambda) {
 }

@@ -26,8 +26,9 @@ import software.amazon.awssdk.services.cloudwatch.model.StateValue;
  *       nothing: ALARM when at least M real datapoints breach; OK when a real datapoint does not
  *       breach; otherwise (all real datapoints breach but fewer than M) the documented
  *       "premature alarm" rule applies: ALARM for {@code missing} (the current state for
- *       {@code ignore}) when the oldest breaching datapoint is among the newest N periods and at
- *       least M periods old, and the current state when it is younger.</li>
+ *       {@code ignore}) when the oldest breaching datapoint among the newest N periods is at least
+ *       M periods old, and the current state when it is younger or there is none; breaching
+ *       datapoints older than the newest N periods play no part in this rule.</li>
  * </ol>
  * These rules reproduce every row of the two example tables in the CloudWatch documentation
  * (3 of 3 and 2 of 3 with an evaluation range of 5); the last case is this project's reading of
@@ -243,8 +244,16 @@ public final class AlarmEvaluator {
                 } else if (breachingReal < real.size()) {
                     state = StateValue.OK;
                 } else {
-                    int oldestBreachingAge = window.length - real.get(real.size() - 1);
-                    boolean premature = oldestBreachingAge <= n && oldestBreachingAge >= m;
+                    // The premature-alarm rule looks at the evaluation periods only (the newest N), not
+                    // at the whole range: an older breaching datapoint must not hold the alarm back.
+                    int oldestBreachingAge = 0;
+                    for (int index : real) {
+                        int age = window.length - index;
+                        if (age <= n) {
+                            oldestBreachingAge = age;
+                        }
+                    }
+                    boolean premature = oldestBreachingAge >= m;
                     state = premature && rule.missingData() == MissingData.MISSING ? StateValue.ALARM : current;
                 }
                 return new Result(state, breachingReal, real.size(), 0, List.copyOf(real));

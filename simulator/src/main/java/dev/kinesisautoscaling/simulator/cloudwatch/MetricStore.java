@@ -1,6 +1,8 @@
 package dev.kinesisautoscaling.simulator.cloudwatch;
 
+import dev.kinesisautoscaling.simulator.math.DatapointSummary;
 import dev.kinesisautoscaling.simulator.math.MetricSource;
+import dev.kinesisautoscaling.simulator.math.PeriodStatistics;
 import dev.kinesisautoscaling.simulator.math.Statistic;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -39,7 +41,6 @@ public final class MetricStore implements MetricSource {
     private final History history;
     private final Map<MetricKey, Series> series = new HashMap<>();
     private final Map<ViewKey, View> views = new HashMap<>();
-    private final Map<MetricStat, View> viewsByStat = new java.util.IdentityHashMap<>();
     private long completeThroughMinute;
 
     private record ViewKey(MetricKey metric, Statistic statistic, int periodSeconds) {
@@ -111,51 +112,20 @@ public final class MetricStore implements MetricSource {
     }
 
     /**
-     * One minute's datapoint.
-     *
-     * @param metric the metric
-     * @param epochMinute the minute, in minutes since the epoch
-     * @return the datapoint, or {@link Double#NaN} when there is none
-     */
-    public double value(MetricKey metric, long epochMinute) {
-        Series values = series.get(metric);
-        return values == null ? Double.NaN : values.at(epochMinute - originMinute, history);
-    }
-
-    @Override
-    public void periodStats(MetricStat stat, long firstPeriodStart, double[] out) {
-        view(stat).fill(firstPeriodStart, out);
-    }
-
-    /**
-     * The cached view of one metric statistic, shared by every alarm that reads it.
+     * The period statistics of one {@code MetricStat}, shared by every alarm that reads it.
      *
      * @param stat an alarm's {@code MetricStat}
-     * @return the view
+     * @return the view of that metric, statistic and period
      */
-    public View view(MetricStat stat) {
-        // Alarms keep their MetricStat objects across evaluations (and PutMetricAlarm copies them), so
-        // an identity lookup spares building a key every time; the bound keeps a long replay small.
-        View known = viewsByStat.get(stat);
-        if (known != null) {
-            return known;
-        }
-        if (viewsByStat.size() > 10_000) {
-            viewsByStat.clear();
-        }
-        View view = viewByKey(stat);
-        viewsByStat.put(stat, view);
-        return view;
-    }
-
-    private View viewByKey(MetricStat stat) {
+    @Override
+    public View statistics(MetricStat stat) {
         MetricKey key = MetricKey.of(stat.metric());
         Statistic statistic = Statistic.parse(stat.stat(), "MetricStat of " + key.metricName());
         return views.computeIfAbsent(new ViewKey(key, statistic, stat.period()), View::new);
     }
 
     /** Period statistics of one metric, computed from its minutes and cached once final. */
-    public final class View {
+    public final class View implements PeriodStatistics {
         private final MetricKey metric;
         private final Statistic statistic;
         private final int periodSeconds;
@@ -169,12 +139,7 @@ public final class MetricStore implements MetricSource {
             Arrays.fill(cachedPeriod, Long.MIN_VALUE);
         }
 
-        /**
-         * Fills consecutive periods.
-         *
-         * @param firstPeriodStart start of the first period, epoch seconds
-         * @param out one slot per period; {@link Double#NaN} where the metric has no datapoint
-         */
+        @Override
         public void fill(long firstPeriodStart, double[] out) {
             long finalBefore = (completeThroughMinute + 1) * 60;
             for (int i = 0; i < out.length; i++) {
@@ -201,29 +166,11 @@ public final class MetricStore implements MetricSource {
             }
             long firstIndex = Math.floorDiv(periodStart, 60) - originMinute;
             int minutes = periodSeconds / 60;
-            double sum = 0;
-            double max = Double.NEGATIVE_INFINITY;
-            double min = Double.POSITIVE_INFINITY;
-            int count = 0;
+            DatapointSummary summary = new DatapointSummary();
             for (int m = 0; m < minutes; m++) {
-                double value = values.at(firstIndex + m, history);
-                if (!Double.isNaN(value)) {
-                    count++;
-                    sum += value;
-                    max = Math.max(max, value);
-                    min = Math.min(min, value);
-                }
+                summary.add(values.at(firstIndex + m, history));
             }
-            if (count == 0) {
-                return Double.NaN;
-            }
-            return switch (statistic) {
-                case SUM -> sum;
-                case MAXIMUM -> max;
-                case MINIMUM -> min;
-                case AVERAGE -> sum / count;
-                case SAMPLE_COUNT -> count;
-            };
+            return summary.statistic(statistic);
         }
     }
 }

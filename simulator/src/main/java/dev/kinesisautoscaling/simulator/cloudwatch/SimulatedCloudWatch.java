@@ -65,8 +65,8 @@ public final class SimulatedCloudWatch implements CloudWatchClient {
     /** Periods retrieved beyond {@code EvaluationPeriods}, following CloudWatch's documented example. */
     public static final int DEFAULT_EXTRA_PERIODS = 2;
 
-    /** State changes kept for inspection; older ones are counted but dropped, so that long runs stay small. */
-    private static final int HISTORY_LIMIT = 100_000;
+    /** No period ends at this time, so an alarm whose last evaluation is marked so is evaluated next. */
+    private static final long NOT_EVALUATED = Long.MIN_VALUE;
 
     private final Clock clock;
     private final MetricStore store;
@@ -75,7 +75,6 @@ public final class SimulatedCloudWatch implements CloudWatchClient {
     private final int extraPeriods;
     private final Map<String, Entry> alarms = new LinkedHashMap<>();
     private final Map<String, String> namesByArn = new HashMap<>();
-    private final List<StateChange> history = new ArrayList<>();
     private final List<StateChange.Notification> outbox = new ArrayList<>();
     private long stateChanges;
     private long evaluations;
@@ -83,10 +82,11 @@ public final class SimulatedCloudWatch implements CloudWatchClient {
     private static final class Entry {
         private MetricAlarm alarm;
         private final Map<String, String> tags = new LinkedHashMap<>();
-        private MetricMathEvaluator math;
+        private int periodSeconds;
+        private MetricMathEvaluator.Bound datapoints;
         private AlarmEvaluator.Rule rule;
-        private boolean dirty = true;
-        private long lastPeriodEnd = Long.MIN_VALUE;
+        /** End of the newest period of the last evaluation; {@code NOT_EVALUATED} asks for an evaluation. */
+        private long lastPeriodEnd = NOT_EVALUATED;
     }
 
     /**
@@ -134,10 +134,11 @@ public final class SimulatedCloudWatch implements CloudWatchClient {
         namesByArn.put(entry.alarm.alarmArn(), alarm.alarmName());
     }
 
-    private static void compile(Entry entry) {
-        entry.math = MetricMathEvaluator.compile(entry.alarm);
+    private void compile(Entry entry) {
+        MetricMathEvaluator math = MetricMathEvaluator.compile(entry.alarm);
+        entry.periodSeconds = math.periodSeconds();
+        entry.datapoints = math.bind(store);
         entry.rule = AlarmEvaluator.Rule.of(entry.alarm);
-        entry.dirty = true;
     }
 
     /**
@@ -150,19 +151,18 @@ public final class SimulatedCloudWatch implements CloudWatchClient {
         long now = clock.instant().getEpochSecond();
         List<StateChange> changes = new ArrayList<>();
         for (Entry entry : alarms.values()) {
-            int period = entry.math.periodSeconds();
+            int period = entry.periodSeconds;
             long periodEnd = Math.floorDiv(now, period) * period;
-            if (!entry.dirty && periodEnd == entry.lastPeriodEnd) {
+            if (periodEnd == entry.lastPeriodEnd) {
                 continue;
             }
             int range = entry.rule.evaluationPeriods() + extraPeriods;
             long first = periodEnd - (long) range * period;
-            double[] window = entry.math.evaluate(store, first, range);
+            double[] window = entry.datapoints.evaluate(first, range);
             StateValue current = entry.alarm.stateValue();
             AlarmEvaluator.Result result = AlarmEvaluator.evaluate(entry.rule, window, current);
             evaluations++;
             entry.lastPeriodEnd = periodEnd;
-            entry.dirty = false;
             if (result.state() != current) {
                 changes.add(changeState(entry, result.state(),
                         AlarmMessages.reason(entry.rule, result, window, first, period), true));
@@ -199,9 +199,6 @@ public final class SimulatedCloudWatch implements CloudWatchClient {
         }
         StateChange change = new StateChange(now, before.alarmName(), oldState, newState, reason, byEvaluation, notifications);
         stateChanges++;
-        if (history.size() < HISTORY_LIMIT) {
-            history.add(change);
-        }
         outbox.addAll(notifications);
         return change;
     }
@@ -218,6 +215,15 @@ public final class SimulatedCloudWatch implements CloudWatchClient {
     }
 
     /**
+     * The messages this CloudWatch publishes, to deliver its notifications as SNS events.
+     *
+     * @return the account's alarm messages
+     */
+    public AlarmMessages messages() {
+        return messages;
+    }
+
+    /**
      * An alarm as {@code DescribeAlarms} would return it.
      *
      * @param alarmName the alarm's name
@@ -226,15 +232,6 @@ public final class SimulatedCloudWatch implements CloudWatchClient {
     public MetricAlarm alarm(String alarmName) {
         Entry entry = alarms.get(alarmName);
         return entry == null ? null : entry.alarm;
-    }
-
-    /**
-     * Every alarm, in creation order.
-     *
-     * @return the alarms as {@code DescribeAlarms} would return them
-     */
-    public List<MetricAlarm> alarms() {
-        return alarms.values().stream().map(e -> e.alarm).toList();
     }
 
     /**
@@ -249,18 +246,9 @@ public final class SimulatedCloudWatch implements CloudWatchClient {
     }
 
     /**
-     * The state changes so far, oldest first (at most the first 100,000; see {@link #stateChangeCount()}).
-     *
-     * @return the state changes
-     */
-    public List<StateChange> stateChanges() {
-        return List.copyOf(history);
-    }
-
-    /**
      * How many times any alarm changed state.
      *
-     * @return the count, including changes no longer kept in {@link #stateChanges()}
+     * @return the count
      */
     public long stateChangeCount() {
         return stateChanges;
@@ -387,7 +375,8 @@ public final class SimulatedCloudWatch implements CloudWatchClient {
         if (state != entry.alarm.stateValue()) {
             changeState(entry, state, request.stateReason(), false);
         }
-        entry.dirty = true;
+        // The state set holds only until the next evaluation, which must not be skipped.
+        entry.lastPeriodEnd = NOT_EVALUATED;
         return SetAlarmStateResponse.builder().build();
     }
 

@@ -94,7 +94,7 @@ public record PriceTable(
      *
      * @param file a {@code .json} or {@code .properties} file
      * @return the prices
-     * @throws IllegalArgumentException naming the file and key for an unreadable file, an unknown key or a bad value
+     * @throws PriceFileException naming the file and key for an unreadable file, an unknown key or a bad value
      */
     public static PriceTable load(Path file) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -112,16 +112,20 @@ public record PriceTable(
                     root = new ObjectMapper().readTree(in);
                 }
                 if (root == null || !root.isObject()) {
-                    throw new IllegalArgumentException("price file " + file + " must hold a JSON object");
+                    throw new PriceFileException("price file " + file + " must hold a JSON object");
                 }
                 for (Map.Entry<String, JsonNode> field : root.properties()) {
                     values.put(field.getKey(), field.getValue().asText());
                 }
             }
         } catch (IOException e) {
-            throw new IllegalArgumentException("price file " + file + " cannot be read: " + e.getMessage(), e);
+            throw new PriceFileException("price file " + file + " cannot be read: " + e.getMessage(), e);
         }
-        return US_EAST_1.with(values, file.toString());
+        try {
+            return US_EAST_1.with(values, file.toString());
+        } catch (IllegalArgumentException e) {
+            throw new PriceFileException(e.getMessage(), e);
+        }
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.cloudwatch.model.Metric;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
@@ -234,49 +235,60 @@ public final class MetricMathEvaluator {
     }
 
     /**
-     * The {@code MetricStat} queries the alarm reads, in evaluation order.
-     *
-     * @return the metric statistics
-     */
-    public List<MetricStat> metricStats() {
-        List<MetricStat> stats = new ArrayList<>();
-        for (Query query : order) {
-            if (query.stat() != null) {
-                stats.add(query.stat());
-            }
-        }
-        return stats;
-    }
-
-    /**
-     * Evaluates the returned query over consecutive periods.
+     * Binds the alarm's {@code MetricStat} queries to a source, once, for evaluations that read it.
      *
      * @param source where the metric statistics come from
-     * @param firstPeriodStart start of the oldest period of the window, epoch seconds
-     * @param periods the window's length in periods
-     * @return one datapoint per period, oldest first; {@link Double#NaN} where the alarm has none
-     * @throws MetricMathException when the math is invalid for these values (an array returned, for example)
+     * @return the alarm's math over that source
      */
-    public double[] evaluate(MetricSource source, long firstPeriodStart, int periods) {
-        Value[] values = new Value[order.size()];
+    public Bound bind(MetricSource source) {
+        PeriodStatistics[] inputs = new PeriodStatistics[order.size()];
         for (Query query : order) {
             if (query.stat() != null) {
-                double[] points = new double[periods];
-                source.periodStats(query.stat(), firstPeriodStart, points);
-                values[query.slot()] = new Series(points);
-            } else {
-                values[query.slot()] = query.node().eval(values, periods);
+                inputs[query.slot()] = source.statistics(query.stat());
             }
         }
-        Value result = values[returnedSlot];
-        if (result instanceof Series series) {
-            return series.points();
+        return new Bound(inputs);
+    }
+
+    /** The alarm's metric math bound to one source: what an evaluation of the alarm computes. */
+    public final class Bound {
+
+        /** The period statistics of each {@code MetricStat} query, by slot; null for expressions. */
+        private final PeriodStatistics[] inputs;
+
+        private Bound(PeriodStatistics[] inputs) {
+            this.inputs = inputs;
         }
-        if (result instanceof Scalar scalar) {
-            return constant(scalar.value(), periods);
+
+        /**
+         * Evaluates the returned query over consecutive periods.
+         *
+         * @param firstPeriodStart start of the oldest period of the window, epoch seconds
+         * @param periods the window's length in periods
+         * @return one datapoint per period, oldest first; {@link Double#NaN} where the alarm has none
+         * @throws MetricMathException when the math is invalid for these values (an array returned, for example)
+         */
+        public double[] evaluate(long firstPeriodStart, int periods) {
+            Value[] values = new Value[order.size()];
+            for (Query query : order) {
+                if (query.stat() != null) {
+                    double[] points = new double[periods];
+                    inputs[query.slot()].fill(firstPeriodStart, points);
+                    values[query.slot()] = new Series(points);
+                } else {
+                    values[query.slot()] = query.node().eval(values, periods);
+                }
+            }
+            Value result = values[returnedSlot];
+            if (result instanceof Series series) {
+                return series.points();
+            }
+            if (result instanceof Scalar scalar) {
+                return constant(scalar.value(), periods);
+            }
+            throw new MetricMathException("alarm " + alarmName + ": the returned query yields an array of "
+                    + ((SeriesArray) result).series().size() + " time series; an alarm needs a single one");
         }
-        throw new MetricMathException("alarm " + alarmName + ": the returned query yields an array of "
-                + ((SeriesArray) result).series().size() + " time series; an alarm needs a single one");
     }
 
     private sealed interface Value permits Scalar, Series, SeriesArray {
@@ -339,7 +351,15 @@ public final class MetricMathEvaluator {
                 Node filler = arguments.get(1);
                 yield (values, periods) -> fill(where, first.eval(values, periods), filler.eval(values, periods));
             }
-            case "MAX", "MIN", "SUM", "AVG" -> (values, periods) -> aggregate(where, function, first.eval(values, periods));
+            case "MAX", "MIN", "SUM", "AVG" -> {
+                Statistic statistic = switch (function) {
+                    case "MAX" -> Statistic.MAXIMUM;
+                    case "MIN" -> Statistic.MINIMUM;
+                    case "SUM" -> Statistic.SUM;
+                    default -> Statistic.AVERAGE;
+                };
+                yield (values, periods) -> aggregate(where, function, statistic, first.eval(values, periods));
+            }
             case "ABS" -> (values, periods) -> map(first.eval(values, periods), Math::abs);
             case "CEIL" -> (values, periods) -> map(first.eval(values, periods), Math::ceil);
             case "FLOOR" -> (values, periods) -> map(first.eval(values, periods), Math::floor);
@@ -367,14 +387,7 @@ public final class MetricMathEvaluator {
         if (filler instanceof SeriesArray) {
             throw new MetricMathException(where + ": FILL's filler must be a number or a single time series");
         }
-        if (target instanceof Series series) {
-            return new Series(fillSeries(series.points(), filler));
-        }
-        List<double[]> filled = new ArrayList<>();
-        for (double[] points : ((SeriesArray) target).series()) {
-            filled.add(fillSeries(points, filler));
-        }
-        return new SeriesArray(filled);
+        return eachSeries(target, points -> fillSeries(points, filler));
     }
 
     private static double[] fillSeries(double[] points, Value filler) {
@@ -397,85 +410,41 @@ public final class MetricMathEvaluator {
         return result;
     }
 
-    private static Value aggregate(String where, String function, Value argument) {
+    private static Value aggregate(String where, String function, Statistic statistic, Value argument) {
         if (argument instanceof Scalar scalar) {
             throw new MetricMathException(where + ": " + function + " needs a time series or an array of them, not the scalar " + scalar.value());
         }
+        DatapointSummary summary = new DatapointSummary();
         if (argument instanceof Series series) {
-            return new Scalar(aggregateOver(function, series.points()));
+            for (double point : series.points()) {
+                summary.add(point);
+            }
+            return new Scalar(summary.statistic(statistic));
         }
         SeriesArray array = (SeriesArray) argument;
         int periods = array.series().isEmpty() ? 0 : array.series().get(0).length;
         double[] result = new double[periods];
         for (int i = 0; i < periods; i++) {
-            double max = Double.NEGATIVE_INFINITY;
-            double min = Double.POSITIVE_INFINITY;
-            double sum = 0;
-            int present = 0;
+            summary.clear();
             for (double[] points : array.series()) {
-                double point = points[i];
-                if (!Double.isNaN(point)) {
-                    present++;
-                    sum += point;
-                    max = Math.max(max, point);
-                    min = Math.min(min, point);
-                }
+                summary.add(points[i]);
             }
-            if (present == 0) {
-                result[i] = Double.NaN;
-            } else {
-                result[i] = switch (function) {
-                    case "MAX" -> max;
-                    case "MIN" -> min;
-                    case "SUM" -> sum;
-                    default -> sum / array.series().size();
-                };
-            }
+            // AVG of an array counts a missing datapoint as 0, as documented: the mean is over every series.
+            boolean averageOverArray = statistic == Statistic.AVERAGE && summary.count() > 0;
+            result[i] = averageOverArray ? summary.sum() / array.series().size() : summary.statistic(statistic);
         }
         return new Series(result);
     }
 
-    private static double aggregateOver(String function, double[] points) {
-        double max = Double.NEGATIVE_INFINITY;
-        double min = Double.POSITIVE_INFINITY;
-        double sum = 0;
-        int present = 0;
-        for (double point : points) {
-            if (!Double.isNaN(point)) {
-                present++;
-                sum += point;
-                max = Math.max(max, point);
-                min = Math.min(min, point);
-            }
-        }
-        if (present == 0) {
-            return Double.NaN;
-        }
-        return switch (function) {
-            case "MAX" -> max;
-            case "MIN" -> min;
-            case "SUM" -> sum;
-            default -> sum / present;
-        };
-    }
-
     private static Value binary(String where, char operator, Value left, Value right) {
-        if (left instanceof SeriesArray leftArray) {
+        if (left instanceof SeriesArray) {
             if (right instanceof SeriesArray) {
                 throw new MetricMathException(where + ": arithmetic between two arrays of time series is not supported");
             }
-            List<double[]> result = new ArrayList<>();
-            for (double[] points : leftArray.series()) {
-                result.add(((Series) binary(where, operator, new Series(points), right)).points());
-            }
-            return new SeriesArray(result);
+            return eachSeries(left, points -> ((Series) binary(where, operator, new Series(points), right)).points());
         }
-        if (right instanceof SeriesArray rightArray) {
-            List<double[]> result = new ArrayList<>();
-            for (double[] points : rightArray.series()) {
-                result.add(((Series) binary(where, operator, left, new Series(points))).points());
-            }
-            return new SeriesArray(result);
+        if (right instanceof SeriesArray) {
+            return eachSeries(right, points -> ((Series) binary(where, operator, left, new Series(points))).points());
         }
         if (left instanceof Scalar a && right instanceof Scalar b) {
             return new Scalar(apply(operator, a.value(), b.value()));
@@ -526,12 +495,17 @@ public final class MetricMathEvaluator {
         if (value instanceof Scalar scalar) {
             return new Scalar(finite(function.applyAsDouble(scalar.value())));
         }
+        return eachSeries(value, points -> mapPoints(points, function));
+    }
+
+    /** Applies a function to a time series, or to each series of an array; never given a scalar. */
+    private static Value eachSeries(Value value, UnaryOperator<double[]> function) {
         if (value instanceof Series series) {
-            return new Series(mapPoints(series.points(), function));
+            return new Series(function.apply(series.points()));
         }
         List<double[]> result = new ArrayList<>();
         for (double[] points : ((SeriesArray) value).series()) {
-            result.add(mapPoints(points, function));
+            result.add(function.apply(points));
         }
         return new SeriesArray(result);
     }

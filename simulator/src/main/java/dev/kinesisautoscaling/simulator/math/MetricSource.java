@@ -10,11 +10,11 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricStat;
 public interface MetricSource {
 
     /**
-     * Fills consecutive periods of one metric statistic.
+     * Finds the period statistics one {@code MetricStat} query reads. An evaluator asks once per
+     * query, when it is bound to the source, so that evaluations look nothing up.
      *
      * @param stat the metric, statistic and period of a {@code MetricStat} query
-     * @param firstPeriodStart start of the first period, epoch seconds
-     * @param out one slot per period, oldest first; {@link Double#NaN} where the metric has no datapoint
+     * @return the query's period statistics
      */
-    void periodStats(MetricStat stat, long firstPeriodStart, double[] out);
+    PeriodStatistics statistics(MetricStat stat);
 }

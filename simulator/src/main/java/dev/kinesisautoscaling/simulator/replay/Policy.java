@@ -2,7 +2,6 @@ package dev.kinesisautoscaling.simulator.replay;
 
 import dev.kinesisautoscaling.simulator.aws.SimulatedAws;
 import java.io.PrintStream;
-import java.util.Locale;
 
 /** Which scaling function a replay delivers the alarm notifications to. */
 public enum Policy {
@@ -35,21 +34,5 @@ public enum Policy {
      */
     public ScalingResponder responder(SimulatedAws aws, PrintStream log) {
         return this == PROJECT ? new HandlerResponder(aws, log) : new ReferencePolicyResponder(aws);
-    }
-
-    /**
-     * Reads a policy name.
-     *
-     * @param name {@code project} or {@code reference}, any case
-     * @return the policy
-     * @throws IllegalArgumentException for any other name
-     */
-    public static Policy parse(String name) {
-        for (Policy policy : values()) {
-            if (policy.label.equals(name.trim().toLowerCase(Locale.ROOT))) {
-                return policy;
-            }
-        }
-        throw new IllegalArgumentException("policy '" + name + "' is neither project nor reference");
     }
 }

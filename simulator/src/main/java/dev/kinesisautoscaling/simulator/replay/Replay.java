@@ -10,7 +10,6 @@ import dev.kinesisautoscaling.simulator.aws.SimulatedAws;
 import dev.kinesisautoscaling.simulator.aws.SimulatedKinesis;
 import dev.kinesisautoscaling.simulator.aws.SimulatedLambda;
 import dev.kinesisautoscaling.simulator.aws.SimulationClock;
-import dev.kinesisautoscaling.simulator.cloudwatch.AlarmMessages;
 import dev.kinesisautoscaling.simulator.cloudwatch.MetricKey;
 import dev.kinesisautoscaling.simulator.cloudwatch.MetricStore;
 import dev.kinesisautoscaling.simulator.cloudwatch.SimulatedCloudWatch;
@@ -80,7 +79,6 @@ public final class Replay {
     private final SimulatedAws aws;
     private final MetricStore store;
     private final ScalingResponder responder;
-    private final AlarmMessages messages;
     private final PriorityQueue<Scheduled> queue = new PriorityQueue<>();
     private long sequence;
     private long delivered;
@@ -127,8 +125,7 @@ public final class Replay {
         SimulatedCloudWatch cloudWatch = new SimulatedCloudWatch(clock, store, settings.account(),
                 settings.extraEvaluationPeriods());
         SimulatedKinesis kinesis = new SimulatedKinesis(clock, settings.updateDuration(), settings.account());
-        this.aws = new SimulatedAws(clock, kinesis, cloudWatch, new SimulatedLambda(), settings.account());
-        this.messages = new AlarmMessages(settings.account());
+        this.aws = new SimulatedAws(clock, kinesis, cloudWatch, new SimulatedLambda());
         int shards = settings.initialShards().orElse(alarms.shardCount());
         kinesis.createStream(alarms.streamName(), shards);
         for (AlarmDefinition definition : alarms.alarms()) {
@@ -254,7 +251,7 @@ public final class Replay {
                         + limit + ": the scaling function and the alarms' actions notify each other in a loop");
             }
             aws.clock().set(next.time());
-            SNSEvent event = messages.snsEvent(next.notification(), next.sequence());
+            SNSEvent event = aws.cloudWatch().messages().snsEvent(next.notification(), next.sequence());
             delivered++;
             responder.deliver(event);
             schedule();

@@ -3,10 +3,10 @@ package dev.kinesisautoscaling.simulator.template;
 /**
  * Where a replay gets a stream's scaling alarms from.
  *
- * <p>Today the only source is a synthesized CloudFormation template
- * ({@link CloudFormationTemplateSource}), so that the simulation runs exactly the alarms
- * {@code cdk synth} produced. A source that builds the alarms from the construct's props without
- * synthesizing can implement this interface later.
+ * <p>Both sources read a synthesized CloudFormation template, so that the simulation runs exactly
+ * the alarms {@code cdk synth} produces: {@link CloudFormationTemplateSource} a template file or
+ * resource, {@link ConstructAlarmSource} the template of the construct built from its props in this
+ * JVM.
  */
 public interface AlarmSource {
 

@@ -42,7 +42,7 @@ public final class ConstructAlarmSource implements AlarmSource {
 
     @Override
     public StreamAlarms load() {
-        String streamName = props.getStreamName() != null ? props.getStreamName() : "simulated-stream";
+        String streamName = props.getStreamName() != null ? props.getStreamName() : StreamAlarms.DEFAULT_STREAM_NAME;
         return CloudFormationTemplateSource.fromJson(synthesize(props), description(), Optional.of(streamName), account)
                 .load();
     }

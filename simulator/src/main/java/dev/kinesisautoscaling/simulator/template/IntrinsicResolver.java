@@ -80,22 +80,6 @@ public final class IntrinsicResolver {
         return resolve(value, where, 0);
     }
 
-    /**
-     * Resolves a value that must end as a string.
-     *
-     * @param value a property value from the template
-     * @param where the resource and property, for messages
-     * @return the string
-     * @throws TemplateException when the value does not resolve to a scalar
-     */
-    public String resolveText(JsonNode value, String where) {
-        JsonNode resolved = resolve(value, where);
-        if (resolved == null || resolved.isNull() || resolved.isContainerNode()) {
-            throw new TemplateException(where + " does not resolve to a string: " + value);
-        }
-        return resolved.asText();
-    }
-
     private JsonNode resolve(JsonNode value, String where, int depth) {
         if (depth > MAX_DEPTH) {
             throw new TemplateException(where + ": intrinsic functions nest too deeply (a reference cycle?)");

@@ -12,6 +12,9 @@ import java.util.List;
  */
 public record StreamAlarms(String streamName, int shardCount, List<AlarmDefinition> alarms) {
 
+    /** The name the simulator gives a stream that neither its alarms' source nor the user names. */
+    public static final String DEFAULT_STREAM_NAME = "simulated-stream";
+
     /**
      * Keeps an unmodifiable copy of the alarms.
      *

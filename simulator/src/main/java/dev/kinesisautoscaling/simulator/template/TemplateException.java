@@ -1,10 +1,12 @@
 package dev.kinesisautoscaling.simulator.template;
 
+import dev.kinesisautoscaling.simulator.SimulatorInputException;
+
 /**
  * A template cannot be turned into alarms: unreadable JSON, no scaling alarm, an intrinsic
  * function the simulator cannot resolve. The message names the resource and property.
  */
-public final class TemplateException extends RuntimeException {
+public final class TemplateException extends SimulatorInputException {
 
     private static final long serialVersionUID = 1L;
 

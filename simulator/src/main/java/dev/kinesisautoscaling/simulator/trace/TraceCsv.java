@@ -46,9 +46,6 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class TraceCsv {
 
-    /** Where a trace with a {@code minute} column starts when no start is given: a Monday, 00:00 UTC. */
-    public static final Instant DEFAULT_START = Instant.parse("2026-01-05T00:00:00Z");
-
     private TraceCsv() {
     }
 

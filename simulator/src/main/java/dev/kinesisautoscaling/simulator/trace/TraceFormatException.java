@@ -1,9 +1,11 @@
 package dev.kinesisautoscaling.simulator.trace;
 
+import dev.kinesisautoscaling.simulator.SimulatorInputException;
+
 /**
  * A trace file does not follow the documented format; the message names the line and column.
  */
-public final class TraceFormatException extends RuntimeException {
+public final class TraceFormatException extends SimulatorInputException {
 
     private static final long serialVersionUID = 1L;
 

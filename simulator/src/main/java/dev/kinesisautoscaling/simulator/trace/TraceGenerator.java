@@ -44,7 +44,10 @@ public final class TraceGenerator {
     /** The names of the bundled traces, in the order of reports. */
     public static final List<String> NAMES = List.of("steady", "diurnal", "spike", "ramp", "weekly");
 
-    /** Where every bundled trace starts: a Monday. */
+    /**
+     * Where every bundled trace starts: a Monday. The command line starts a trace file with a
+     * {@code minute} column there too, unless told otherwise.
+     */
     public static final Instant START = Instant.parse("2026-01-05T00:00:00Z");
 
     /** Base of the per-trace seeds; trace {@code i} of {@link #NAMES} uses {@code SEED + i}. */

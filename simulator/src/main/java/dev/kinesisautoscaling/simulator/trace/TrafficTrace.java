@@ -1,6 +1,5 @@
 package dev.kinesisautoscaling.simulator.trace;
 
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -69,15 +68,6 @@ public final class TrafficTrace {
      */
     public int minutes() {
         return bytes.length;
-    }
-
-    /**
-     * The trace's length.
-     *
-     * @return minutes as a duration
-     */
-    public Duration duration() {
-        return Duration.ofMinutes(bytes.length);
     }
 
     /**

@@ -87,6 +87,23 @@ class AlarmEvaluatorTest {
                 .isEqualTo(StateValue.INSUFFICIENT_DATA);
     }
 
+    /**
+     * 3 of 5, evaluation range 7: the newest 5 periods hold one breaching datapoint, 4 periods old,
+     * and nothing else, so the oldest breaching datapoint of the evaluation periods is at least M = 3
+     * periods old and the alarm fires early. A breaching datapoint older than the newest 5 periods is
+     * outside the evaluation periods and must not change that.
+     */
+    @Test
+    void alarmsEarlyOnTheOldestBreachingDatapointOfTheNewestNPeriodsOnly() {
+        Rule missing = rule(5, 3, MissingData.MISSING);
+        Rule ignore = rule(5, 3, MissingData.IGNORE);
+
+        assertThat(AlarmEvaluator.evaluate(missing, window("- - - X - - -"), StateValue.OK).state()).isEqualTo(StateValue.ALARM);
+        assertThat(AlarmEvaluator.evaluate(missing, window("X - - X - - -"), StateValue.OK).state()).isEqualTo(StateValue.ALARM);
+        assertThat(AlarmEvaluator.evaluate(ignore, window("X - - X - - -"), StateValue.OK).state()).isEqualTo(StateValue.OK);
+        assertThat(AlarmEvaluator.evaluate(missing, window("X - - - - - X"), StateValue.OK).state()).isEqualTo(StateValue.OK);
+    }
+
     @Test
     void alarmsWhenMOfTheNewestNDatapointsBreach() {
         Rule rule = new Rule(ComparisonOperator.LESS_THAN_THRESHOLD, 0.25, 60, 57, MissingData.BREACHING);

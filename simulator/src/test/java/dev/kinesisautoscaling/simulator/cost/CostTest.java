@@ -92,7 +92,8 @@ class CostTest {
         Files.writeString(text, "provisionedShardHour=cheap\n");
 
         assertThatThrownBy(() -> PriceTable.load(unknown)).hasMessageStartingWith(unknown + ": unknown price key 'shardHour'");
-        assertThatThrownBy(() -> PriceTable.load(negative)).hasMessage("price onDemandStreamHour (-1.0) must be a number of zero or more");
+        assertThatThrownBy(() -> PriceTable.load(negative)).isInstanceOf(PriceFileException.class)
+                .hasMessage("price onDemandStreamHour (-1.0) must be a number of zero or more");
         assertThatThrownBy(() -> PriceTable.load(text)).hasMessage(text + ": provisionedShardHour 'cheap' is not a number");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.kinesisautoscaling.simulator.SpecAlarms;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ class MetricMathEvaluatorTest {
 
     /** Period values per metric name, copied into the window as they are. */
     private static MetricSource periods(Map<String, double[]> values) {
-        return (stat, first, out) -> {
+        return stat -> (first, out) -> {
             double[] given = values.get(stat.metric().metricName());
             for (int i = 0; i < out.length; i++) {
                 out[i] = given == null ? NONE : given[i];
@@ -28,7 +29,7 @@ class MetricMathEvaluatorTest {
     }
 
     private static MetricMathEvaluator math(String id, String... expressions) {
-        List<MetricDataQuery> queries = new java.util.ArrayList<>();
+        List<MetricDataQuery> queries = new ArrayList<>();
         queries.add(MetricDataQuery.builder().id("m1").returnData(false)
                 .metricStat(SpecAlarms.stat("s", "IncomingBytes", "Sum", 60)).build());
         queries.add(MetricDataQuery.builder().id("m2").returnData(false)
@@ -50,7 +51,7 @@ class MetricMathEvaluatorTest {
         values.put("IncomingBytes", new double[] {1.5 * MIB * 300, 0.5 * MIB * 300});
         values.put("IncomingRecords", new double[] {500 * 300, 1800 * 300});
 
-        double[] usage = MetricMathEvaluator.compile(alarm).evaluate(periods(values), 0, 2);
+        double[] usage = MetricMathEvaluator.compile(alarm).bind(periods(values)).evaluate(0, 2);
 
         assertThat(usage[0]).isCloseTo(0.75, within(1e-12));
         assertThat(usage[1]).isCloseTo(0.9, within(1e-12));
@@ -63,7 +64,7 @@ class MetricMathEvaluatorTest {
         values.put("IncomingBytes", new double[] {NONE, 0.6 * MIB * 300, NONE});
         values.put("IncomingRecords", new double[] {100 * 300, NONE, NONE});
 
-        double[] usage = MetricMathEvaluator.compile(alarm).evaluate(periods(values), 0, 3);
+        double[] usage = MetricMathEvaluator.compile(alarm).bind(periods(values)).evaluate(0, 3);
 
         assertThat(usage[0]).isCloseTo(0.1, within(1e-12));
         assertThat(usage[1]).isCloseTo(0.6, within(1e-12));
@@ -74,7 +75,7 @@ class MetricMathEvaluatorTest {
     void leavesEveryDatapointMissingWhenNeitherMetricHasDataInTheWindow() {
         MetricAlarm alarm = SpecAlarms.scaleDown("orders", 4, 300, 0.25, null);
 
-        double[] usage = MetricMathEvaluator.compile(alarm).evaluate(periods(Map.of()), 0, 62);
+        double[] usage = MetricMathEvaluator.compile(alarm).bind(periods(Map.of())).evaluate(0, 62);
 
         assertThat(java.util.Arrays.stream(usage).boxed()).hasSize(62).allMatch(value -> value.isNaN());
     }
@@ -88,7 +89,7 @@ class MetricMathEvaluatorTest {
         // 30 minutes behind gives (1,800,000 / 1000 / 60) * (0.25 / 30) = 0.25; 6 minutes gives 0.05.
         values.put("GetRecords.IteratorAgeMilliseconds", new double[] {1_800_000, 360_000});
 
-        double[] usage = MetricMathEvaluator.compile(alarm).evaluate(periods(values), 0, 2);
+        double[] usage = MetricMathEvaluator.compile(alarm).bind(periods(values)).evaluate(0, 2);
 
         assertThat(usage[0]).isCloseTo(0.25, within(1e-12));
         assertThat(usage[1]).isCloseTo(0.05, within(1e-12));
@@ -99,7 +100,7 @@ class MetricMathEvaluatorTest {
         Map<String, double[]> values = Map.of("IncomingBytes", new double[] {10, NONE, NONE},
                 "IncomingRecords", new double[] {1, 2, NONE});
 
-        double[] sum = math("r", "m1 + m2").evaluate(periods(values), 0, 3);
+        double[] sum = math("r", "m1 + m2").bind(periods(values)).evaluate(0, 3);
 
         assertThat(sum[0]).isEqualTo(11);
         assertThat(sum[1]).isEqualTo(2);
@@ -111,8 +112,8 @@ class MetricMathEvaluatorTest {
         Map<String, double[]> values = Map.of("IncomingBytes", new double[] {10, NONE, 5},
                 "IncomingRecords", new double[] {2, 4, 0});
 
-        assertThat(math("r", "m1 * 2 - 1").evaluate(periods(values), 0, 3)).containsExactly(19, NONE, 9);
-        double[] ratio = math("r", "m1 / m2").evaluate(periods(values), 0, 3);
+        assertThat(math("r", "m1 * 2 - 1").bind(periods(values)).evaluate(0, 3)).containsExactly(19, NONE, 9);
+        double[] ratio = math("r", "m1 / m2").bind(periods(values)).evaluate(0, 3);
         assertThat(ratio[0]).isEqualTo(5);
         assertThat(ratio[1]).isZero();
         assertThat(ratio[2]).isNaN();
@@ -122,9 +123,9 @@ class MetricMathEvaluatorTest {
     void evaluatesPowersNegationAndPointwiseFunctions() {
         Map<String, double[]> values = Map.of("IncomingBytes", new double[] {-2.5, 4}, "IncomingRecords", new double[] {1, 1});
 
-        assertThat(math("r", "ABS(m1)^2").evaluate(periods(values), 0, 2)).containsExactly(6.25, 16);
-        assertThat(math("r", "-CEIL(m1) + FLOOR(m1)").evaluate(periods(values), 0, 2)).containsExactly(-1, 0);
-        assertThat(math("r", "SQRT(ABS(m1) * 4)").evaluate(periods(values), 0, 2))
+        assertThat(math("r", "ABS(m1)^2").bind(periods(values)).evaluate(0, 2)).containsExactly(6.25, 16);
+        assertThat(math("r", "-CEIL(m1) + FLOOR(m1)").bind(periods(values)).evaluate(0, 2)).containsExactly(-1, 0);
+        assertThat(math("r", "SQRT(ABS(m1) * 4)").bind(periods(values)).evaluate(0, 2))
                 .containsExactly(Math.sqrt(10), 4);
     }
 
@@ -133,24 +134,33 @@ class MetricMathEvaluatorTest {
         Map<String, double[]> values = Map.of("IncomingBytes", new double[] {1, 8, NONE},
                 "IncomingRecords", new double[] {4, 2, NONE});
 
-        assertThat(math("r", "MAX([m1, m2])").evaluate(periods(values), 0, 3)).containsExactly(4, 8, NONE);
-        assertThat(math("r", "MIN([m1, m2, 3])").evaluate(periods(values), 0, 3)).containsExactly(1, 2, 3);
-        assertThat(math("r", "SUM([m1, m2])").evaluate(periods(values), 0, 3)).containsExactly(5, 10, NONE);
-        assertThat(math("r", "AVG([m1, m2])").evaluate(periods(values), 0, 3)).containsExactly(2.5, 5, NONE);
+        assertThat(math("r", "MAX([m1, m2])").bind(periods(values)).evaluate(0, 3)).containsExactly(4, 8, NONE);
+        assertThat(math("r", "MIN([m1, m2, 3])").bind(periods(values)).evaluate(0, 3)).containsExactly(1, 2, 3);
+        assertThat(math("r", "SUM([m1, m2])").bind(periods(values)).evaluate(0, 3)).containsExactly(5, 10, NONE);
+        assertThat(math("r", "AVG([m1, m2])").bind(periods(values)).evaluate(0, 3)).containsExactly(2.5, 5, NONE);
         // MAX of one series is a scalar over the whole window, which is why CloudWatch advises against it in alarms.
-        assertThat(math("r", "m1 / MAX(m1)").evaluate(periods(values), 0, 3)).containsExactly(0.125, 1, NONE);
+        assertThat(math("r", "m1 / MAX(m1)").bind(periods(values)).evaluate(0, 3)).containsExactly(0.125, 1, NONE);
     }
 
     @Test
     void returnsAConstantQueryAsTheSameDatapointInEveryPeriod() {
-        assertThat(math("r", "2").evaluate(periods(Map.of()), 0, 3)).containsExactly(2, 2, 2);
+        assertThat(math("r", "2").bind(periods(Map.of())).evaluate(0, 3)).containsExactly(2, 2, 2);
     }
 
     @Test
-    void readsTheAlarmPeriodFromItsMetrics() {
+    void readsTheAlarmPeriodFromItsMetricsAndBindsEachMetricOnce() {
         assertThat(MetricMathEvaluator.compile(SpecAlarms.scaleUp("orders", 1, 300)).periodSeconds()).isEqualTo(300);
-        assertThat(MetricMathEvaluator.compile(SpecAlarms.scaleDown("orders", 1, 60, 0.25, 30)).metricStats())
-                .hasSize(3);
+        List<String> bound = new ArrayList<>();
+        MetricMathEvaluator.Bound math = MetricMathEvaluator.compile(SpecAlarms.scaleDown("orders", 1, 60, 0.25, 30))
+                .bind(stat -> {
+                    bound.add(stat.metric().metricName());
+                    return periods(Map.of()).statistics(stat);
+                });
+
+        math.evaluate(0, 62);
+        math.evaluate(60, 62);
+
+        assertThat(bound).containsExactlyInAnyOrder("IncomingBytes", "IncomingRecords", "GetRecords.IteratorAgeMilliseconds");
     }
 
     @Test
@@ -159,7 +169,7 @@ class MetricMathEvaluatorTest {
                 .metricName("IncomingBytes").statistic("Sum").period(60).build();
 
         assertThat(MetricMathEvaluator.compile(alarm)
-                .evaluate(periods(Map.of("IncomingBytes", new double[] {7, NONE})), 0, 2)).containsExactly(7, NONE);
+                .bind(periods(Map.of("IncomingBytes", new double[] {7, NONE}))).evaluate(0, 2)).containsExactly(7, NONE);
     }
 
     @Test

@@ -35,7 +35,7 @@ class ConstructAlarmSourceTest {
     @Test
     void bundledDefaultTemplateHoldsTheAlarmsTheConstructBuildsOnItsDefaults() {
         StreamAlarms bundled = CloudFormationTemplateSource.fromResource(SimulatorCli.DEFAULT_TEMPLATE,
-                Optional.of(SimulatorCli.DEFAULT_STREAM), ACCOUNT).load();
+                Optional.of(StreamAlarms.DEFAULT_STREAM_NAME), ACCOUNT).load();
         StreamAlarms built = new ConstructAlarmSource(AutoScalingKinesisStreamProps.builder().build(), ACCOUNT).load();
 
         assertThat(built.streamName()).isEqualTo(bundled.streamName());
