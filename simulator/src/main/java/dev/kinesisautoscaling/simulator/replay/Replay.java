@@ -5,7 +5,6 @@ import dev.kinesisautoscaling.contract.AlarmContract;
 import dev.kinesisautoscaling.runtime.aws.AlarmRewrite;
 import dev.kinesisautoscaling.runtime.scaling.ScaleAction;
 import dev.kinesisautoscaling.runtime.scaling.ScalingPolicy;
-import dev.kinesisautoscaling.runtime.scaling.ShardCounts;
 import dev.kinesisautoscaling.simulator.aws.SimulatedAws;
 import dev.kinesisautoscaling.simulator.aws.SimulatedKinesis;
 import dev.kinesisautoscaling.simulator.aws.SimulatedLambda;
@@ -144,7 +143,7 @@ public final class Replay {
             return OptionalDouble.empty();
         }
         ScalingPolicy policy = ScalingPolicy.fromTags(definition.alarm().alarmName(), ScaleAction.DOWN, definition.tags());
-        return OptionalDouble.of(ShardCounts.scaleDownThreshold(shards, policy.minShardCount(), policy.scaleDownThreshold()));
+        return OptionalDouble.of(policy.scaleDownThresholdAt(shards));
     }
 
     /**
